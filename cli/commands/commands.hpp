@@ -1,0 +1,20 @@
+#pragma once
+
+// Each verb registers its subcommand on the application. The callbacks get the
+// Context when they run, so nothing is loaded while the command line is parsed.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace sind::cli {
+
+class Context;
+
+// Runs a command with the context built from the global options.
+using CommandRunner = std::function<void(const std::function<int(Context&)>&)>;
+
+void add_version_command(CLI::App& app, const CommandRunner& run);
+void add_doctor_command(CLI::App& app, const CommandRunner& run);
+
+} // namespace sind::cli

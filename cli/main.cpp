@@ -1,0 +1,70 @@
+// sind: Slurm clusters in containers. This file parses the command line and
+// prints errors; every verb lives in commands/.
+
+#include "commands/commands.hpp"
+#include "context.hpp"
+
+#include <sind/error.hpp>
+#include <sind/names.hpp>
+
+#include <iostream>
+
+namespace {
+
+constexpr int exit_usage = 2;
+
+void add_global_options(CLI::App& app, sind::cli::GlobalOptions& options)
+{
+  options.realm = std::string(sind::names::default_realm);
+  app.add_option("--realm", options.realm, "Realm to work in: clusters sharing one DNS zone and SSH relay")
+    ->envname("SIND_REALM")
+    ->capture_default_str();
+  app.add_option("--runtime", options.runtime, "Container engine backend")
+    ->envname("SIND_RUNTIME")
+    ->check(CLI::IsMember({"auto", "docker", "podman"}))
+    ->capture_default_str();
+  app.add_flag("-v,--verbose", options.verbosity,
+               "Log more: -v phases, -vv operations, -vvv every engine request");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  CLI::App app("sind creates Slurm clusters out of containers.", "sind");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  sind::cli::GlobalOptions options;
+  add_global_options(app, options);
+
+  // Commands record what to run; it runs after parsing, with one error handler.
+  std::function<int(sind::cli::Context&)> command;
+  const sind::cli::CommandRunner run = [&command](const std::function<int(sind::cli::Context&)>& body) {
+    command = body;
+  };
+  sind::cli::add_version_command(app, run);
+  sind::cli::add_doctor_command(app, run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "error: " << error.what() << " (run 'sind --help' for usage)\n";
+    return exit_usage;
+  }
+
+  try {
+    sind::cli::Context context(options, std::cout, std::cerr);
+    return command(context);
+  } catch (const sind::UsageError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return exit_usage;
+  } catch (const sind::Error& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return 1;
+  }
+}
