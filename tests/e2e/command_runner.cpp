@@ -1,0 +1,103 @@
+#include "command_runner.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace sind::test {
+namespace {
+
+std::string read_all(int fd)
+{
+  std::string data;
+  char buffer[4096];
+  for (ssize_t count; (count = ::read(fd, buffer, sizeof buffer)) > 0;) {
+    data.append(buffer, static_cast<std::size_t>(count));
+  }
+  return data;
+}
+
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& changes)
+{
+  std::vector<std::string> result;
+  for (char** entry = environ; *entry; ++entry) {
+    const std::string variable = *entry;
+    if (!changes.count(variable.substr(0, variable.find('=')))) {
+      result.push_back(variable);
+    }
+  }
+  for (const auto& [name, value] : changes) {
+    if (!value.empty()) {
+      result.push_back(name + "=" + value);
+    }
+  }
+  return result;
+}
+
+// A temporary file that the child writes one stream to.
+struct CaptureFile
+{
+  CaptureFile()
+  {
+    char path[] = "/tmp/sind-cli-test.XXXXXX";
+    fd = ::mkstemp(path);
+    ::unlink(path);
+  }
+  ~CaptureFile() { ::close(fd); }
+
+  std::string contents() const
+  {
+    ::lseek(fd, 0, SEEK_SET);
+    return read_all(fd);
+  }
+
+  int fd;
+};
+
+} // namespace
+
+CommandResult run_sind(const std::vector<std::string>& arguments,
+                       const std::map<std::string, std::string>& environment)
+{
+  std::vector<std::string> argv_storage{SIND_EXECUTABLE};
+  argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& argument : argv_storage) {
+    argv.push_back(argument.data());
+  }
+  argv.push_back(nullptr);
+
+  auto env_storage = merged_environment(environment);
+  std::vector<char*> envp;
+  for (auto& variable : env_storage) {
+    envp.push_back(variable.data());
+  }
+  envp.push_back(nullptr);
+
+  CaptureFile out;
+  CaptureFile err;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out.fd, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err.fd, STDERR_FILENO);
+
+  pid_t pid = 0;
+  const int spawn_error = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawn_error != 0) {
+    throw std::runtime_error("cannot start " + argv_storage[0]);
+  }
+
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out.contents(), err.contents()};
+}
+
+} // namespace sind::test
