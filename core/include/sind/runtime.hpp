@@ -25,7 +25,7 @@ namespace sind {
 
 using Labels = std::map<std::string, std::string>;
 
-// What the engine and its host look like, so callers decide by capability
+// Facts about the engine and its host, so that callers decide by capability
 // rather than by backend name.
 struct EngineInfo
 {
@@ -290,7 +290,7 @@ class SIND_API Runtime
 public:
   virtual ~Runtime() = default;
 
-  // Check that the engine answers, within about a second. Throws
+  // Check that the engine responds, within about a second. Throws
   // sind::EngineUnreachable naming the endpoint and the cause when it does not.
   virtual void ping() = 0;
 
@@ -345,7 +345,9 @@ public:
   // Files.
 
   // Write `files` below `destination`, a folder that exists in the container.
-  // Works on created, running and stopped containers.
+  // Works on created, running and stopped containers. Files written below a
+  // tmpfs mount are not visible in the running container, because the engine
+  // writes to the container's own file system underneath the mount.
   virtual void upload_files(const std::string& container, const std::string& destination,
                             const std::vector<FileEntry>& files) = 0;
 

@@ -37,3 +37,22 @@ TEST(ValidateDnsLabel, RejectsInvalidNamesWithReason)
     }
   }
 }
+
+TEST(Names, MeshResources)
+{
+  EXPECT_EQ(sind::names::mesh_network("sind"), "sind-mesh");
+  EXPECT_EQ(sind::names::dns_container("sind"), "sind-dns");
+  EXPECT_EQ(sind::names::ssh_container("ci"), "ci-ssh");
+  EXPECT_EQ(sind::names::ssh_volume("ci"), "ci-ssh-config");
+  EXPECT_EQ(sind::names::dns_zone("ci"), "ci.sind");
+}
+
+TEST(Names, ClusterResources)
+{
+  EXPECT_EQ(sind::names::cluster_network("sind", "alpha"), "sind-alpha-net");
+  EXPECT_EQ(sind::names::node_container("sind", "alpha", "worker-3"), "sind-alpha-worker-3");
+  EXPECT_EQ(sind::names::config_volume("sind", "alpha"), "sind-alpha-config");
+  EXPECT_EQ(sind::names::munge_volume("sind", "alpha"), "sind-alpha-munge");
+  EXPECT_EQ(sind::names::data_volume("sind", "alpha"), "sind-alpha-data");
+  EXPECT_EQ(sind::names::node_fqdn("sind", "alpha", "controller"), "controller.alpha.sind.sind");
+}
