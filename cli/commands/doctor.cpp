@@ -119,7 +119,11 @@ nlohmann::json to_json(const Report& report)
               {"kernel_version", info.kernel_version}};
   }
 
-  nlohmann::json image = {{"name", names::default_node_image}, {"present", report.image.has_value()}};
+  // "present" stays null when no engine could be asked
+  nlohmann::json image = {{"name", names::default_node_image}, {"present", nullptr}};
+  if (report.engine) {
+    image["present"] = report.image.has_value();
+  }
   if (report.image) {
     image["id"] = report.image->id;
     image["labels"] = report.image->labels;
