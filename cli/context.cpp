@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include <sind/names.hpp>
+
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <algorithm>
@@ -13,6 +15,12 @@ Context::Context(const GlobalOptions& options, std::ostream& out, std::ostream& 
     m_err(err),
     m_logger(err, static_cast<LogLevel>(std::clamp(options.verbosity, 0, 3)))
 {
+}
+
+const std::string& Context::realm()
+{
+  names::validate_dns_label("realm", m_options.realm);
+  return m_options.realm;
 }
 
 const PluginLoader& Context::plugins()

@@ -17,6 +17,7 @@ namespace sind::cli {
 struct GlobalOptions
 {
   std::string realm;
+  bool realm_given = false; // set by --realm or SIND_REALM, not the default
   std::string runtime = "auto"; // docker, podman or auto
   int verbosity = 0;            // number of -v flags
 };
@@ -32,6 +33,10 @@ public:
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }
   Logger& logger() { return m_logger; }
+
+  // Return the realm, checked to be a valid DNS label.
+  const std::string& realm();
+  void set_realm(const std::string& realm) { m_options.realm = realm; }
 
   const PluginLoader& plugins();
 

@@ -45,9 +45,13 @@ int main(int argc, char** argv)
   };
   sind::cli::add_version_command(app, run);
   sind::cli::add_doctor_command(app, run);
+  sind::cli::add_create_command(app, run);
+  sind::cli::add_delete_command(app, run);
+  sind::cli::add_get_command(app, run);
 
   try {
     app.parse(argc, argv);
+    options.realm_given = app.get_option("--realm")->count() > 0;
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {

@@ -16,5 +16,8 @@ using CommandRunner = std::function<void(const std::function<int(Context&)>&)>;
 
 void add_version_command(CLI::App& app, const CommandRunner& run);
 void add_doctor_command(CLI::App& app, const CommandRunner& run);
+void add_create_command(CLI::App& app, const CommandRunner& run);
+void add_delete_command(CLI::App& app, const CommandRunner& run);
+void add_get_command(CLI::App& app, const CommandRunner& run);
 
 } // namespace sind::cli

@@ -19,6 +19,7 @@ inline constexpr std::string_view role_label = "sind.role";
 inline constexpr std::string_view component_label = "sind.component";
 inline constexpr std::string_view slurm_version_label = "sind.slurm.version";
 inline constexpr std::string_view data_hostpath_label = "sind.data.hostpath";
+inline constexpr std::string_view node_label = "sind.node"; // "controller", "worker-0", ...
 
 // Resource names of a realm's mesh.
 std::string mesh_network(std::string_view realm);

@@ -1,0 +1,332 @@
+#include <sind/cluster.hpp>
+
+#include <sind/error.hpp>
+#include <sind/mesh.hpp>
+#include <sind/names.hpp>
+#include <sind/slurm_config.hpp>
+#include <sind/state.hpp>
+
+#include "cluster_plan.hpp"
+#include "exec_checked.hpp"
+#include "node_boot.hpp"
+#include "parallel.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace sind {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string node_names(const std::vector<NodeConfig>& nodes, NodeRole role, bool managed_only)
+{
+  std::string names;
+  for (const auto& node : nodes) {
+    if (node.role == role && (!managed_only || node.managed)) {
+      names += (names.empty() ? "" : " ") + node.name;
+    }
+  }
+  return names;
+}
+
+// Read the Slurm version from the image's label, or ask slurmd in a
+// throw-away container for images that sind did not build.
+std::string image_slurm_version(Runtime& runtime, const ImageInfo& image, const std::string& reference,
+                                const Labels& labels)
+{
+  auto label = image.labels.find(std::string(names::slurm_version_label));
+  if (label != image.labels.end() && !label->second.empty()) {
+    return label->second;
+  }
+
+  ContainerSpec spec;
+  spec.name = "sind-slurm-version-" + image.id.substr(image.id.find(':') + 1, 12);
+  spec.image = reference;
+  spec.labels = labels;
+  spec.command = {"slurmd", "-V"};
+  runtime.remove_container(spec.name);
+  runtime.create_container(spec);
+  runtime.start_container(spec.name);
+  std::string output;
+  runtime.logs(spec.name, {.follow = true}, [&](OutputStream, std::string_view chunk) {
+    output += chunk;
+    return true;
+  });
+  runtime.remove_container(spec.name);
+  return parse_slurmd_version_output(output).to_string();
+}
+
+class ClusterCreation
+{
+public:
+  ClusterCreation(Runtime& runtime, ClusterPlan plan, const ClusterConfig& config,
+                  const CreateClusterOptions& options, Logger& logger, Progress& progress)
+    : m_runtime(runtime),
+      m_plan(std::move(plan)),
+      m_config(config),
+      m_options(options),
+      m_logger(logger),
+      m_progress(progress),
+      m_deadline(Clock::now() + options.wait)
+  {
+  }
+
+  void run()
+  {
+    check_images();
+    prepare_mesh();
+    create_resources();
+    create_nodes();
+    boot_nodes();
+    register_nodes();
+    start_slurm();
+    wait_for_slurm();
+  }
+
+private:
+  std::string container(const NodeConfig& node) const
+  {
+    return names::node_container(m_plan.realm, m_plan.cluster, node.name);
+  }
+
+  const NodeConfig& controller() const { return m_config.nodes.front(); }
+
+  std::chrono::seconds remaining() const
+  {
+    const auto left = std::chrono::duration_cast<std::chrono::seconds>(m_deadline - Clock::now());
+    if (left.count() <= 0) {
+      throw Error("timed out after " + std::to_string(m_options.wait.count()) +
+                  " s (--wait) creating cluster " + m_plan.cluster);
+    }
+    return left;
+  }
+
+  void check_images()
+  {
+    PhaseGuard phase(m_progress, "Checking the node image");
+    std::set<std::string> images;
+    for (const auto& node : m_config.nodes) {
+      images.insert(node.image);
+    }
+
+    for (const auto& reference : images) {
+      auto image = m_runtime.inspect_image(reference);
+      if (!image && m_options.pull) {
+        m_runtime.pull_image(reference, [&](std::string_view line) { m_logger.debug(line); });
+        image = m_runtime.inspect_image(reference);
+      }
+      if (!image) {
+        throw Error("node image " + reference + " not found; build it with "
+                    "packaging/images/build-node-image, or pass --pull to pull it");
+      }
+      if (reference == controller().image) {
+        m_plan.slurm_version = image_slurm_version(m_runtime, *image, reference,
+                                                   cluster_labels(m_plan.realm, m_plan.cluster));
+      }
+    }
+    m_logger.info("Slurm " + m_plan.slurm_version + " in image " + controller().image);
+    phase.done();
+  }
+
+  void prepare_mesh()
+  {
+    PhaseGuard phase(m_progress, "Preparing the realm's mesh");
+    Mesh mesh(m_runtime, m_plan.realm, m_logger);
+    m_plan.mesh = mesh.ensure(controller().image);
+    m_public_key = mesh.read_ssh_file("id_ed25519.pub");
+    phase.done();
+  }
+
+  void create_resources()
+  {
+    PhaseGuard phase(m_progress, "Creating the network and volumes");
+    const auto labels = cluster_labels(m_plan.realm, m_plan.cluster);
+    auto with_component = [&](const std::string& component) {
+      auto result = labels;
+      result[std::string(names::component_label)] = component;
+      return result;
+    };
+
+    std::vector<std::function<void()>> tasks;
+    tasks.push_back([&] {
+      m_runtime.create_network({m_plan.network, with_component("network")});
+      Mesh(m_runtime, m_plan.realm, m_logger).connect_relay(m_plan.network);
+    });
+    tasks.push_back([&] { m_runtime.create_volume({names::config_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
+    tasks.push_back([&] { m_runtime.create_volume({names::munge_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
+    if (m_plan.data.type == DataStorage::Type::volume) {
+      tasks.push_back([&] { m_runtime.create_volume({names::data_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
+    }
+    run_parallel(tasks);
+    phase.done();
+  }
+
+  void create_nodes()
+  {
+    PhaseGuard phase(m_progress, "Creating " + std::to_string(m_config.nodes.size()) + " node containers");
+    std::vector<std::function<void()>> tasks;
+    for (const auto& node : m_config.nodes) {
+      tasks.push_back([this, &node] {
+        m_runtime.create_container(node_container_spec(m_plan, node));
+        m_runtime.upload_files(container(node), "/root",
+                               {{".ssh/authorized_keys", m_public_key, 0600, 0, 0}});
+      });
+    }
+    run_parallel(tasks);
+
+    // the controller mounts the shared volumes, so its files reach every node
+    SlurmConfigOptions slurm;
+    slurm.cluster_name = m_plan.cluster;
+    slurm.version = parse_slurm_version(m_plan.slurm_version);
+    m_runtime.upload_files(container(controller()), "/etc/slurm",
+                           generate_slurm_config(m_config.nodes, m_config.slurm, slurm));
+    m_runtime.upload_files(container(controller()), "/etc/munge",
+                           {{"munge.key", generate_munge_key(), 0400, 0, 0}});
+    phase.done();
+  }
+
+  void boot_nodes()
+  {
+    PhaseGuard phase(m_progress, "Booting nodes");
+    std::vector<std::string> containers;
+    for (const auto& node : m_config.nodes) {
+      containers.push_back(container(node));
+    }
+    m_boots = boot_containers(m_runtime, cluster_labels(m_plan.realm, m_plan.cluster), containers,
+                              remaining(), m_logger);
+    phase.done();
+  }
+
+  void register_nodes()
+  {
+    PhaseGuard phase(m_progress, "Registering nodes in DNS and known_hosts");
+    std::vector<DnsRecord> records;
+    std::vector<std::string> known_hosts;
+    for (const auto& node : m_config.nodes) {
+      const auto& boot = m_boots.at(container(node));
+      const auto fqdn = names::node_fqdn(m_plan.realm, m_plan.cluster, node.name);
+      const auto& ip = boot.ips.at(m_plan.network);
+      records.push_back({fqdn, ip});
+      known_hosts.push_back(fqdn + "," + ip + " " + boot.host_key);
+    }
+
+    Mesh mesh(m_runtime, m_plan.realm, m_logger);
+    mesh.set_dns_records(m_plan.cluster, records);
+    mesh.set_known_hosts(m_plan.cluster, known_hosts);
+    phase.done();
+  }
+
+  void start_slurm()
+  {
+    PhaseGuard phase(m_progress, "Starting munge and Slurm");
+
+    // munge refuses a key that is not its own; the volume is shared, so once
+    exec_checked(m_runtime, container(controller()),
+                 {{"sh", "-c", "chown munge:munge /etc/munge/munge.key && chmod 0400 /etc/munge/munge.key"}},
+                 "setting the owner of the munge key on " + controller().name);
+    for_each_node([&](const NodeConfig& node) { enable(node, "munge"); });
+
+    enable(controller(), "slurmctld");
+    for_each_node([&](const NodeConfig& node) {
+      if (node.role == NodeRole::worker && node.managed) {
+        enable(node, "slurmd");
+      }
+    });
+    phase.done();
+  }
+
+  void wait_for_slurm()
+  {
+    PhaseGuard phase(m_progress, "Waiting for Slurm to be ready");
+    const auto workers = node_names(m_config.nodes, NodeRole::worker, true);
+    const auto seconds = std::to_string(remaining().count());
+
+    // slurmctld answers first, then each managed worker registers; sinfo
+    // lists a registered worker as idle (or allocated once jobs run)
+    const std::string script =
+      "timeout " + seconds + " sh -c 'until scontrol ping 2>/dev/null | grep -q \"is UP\"; do sleep 0.2; done' "
+      "|| { echo \"slurmctld does not answer scontrol ping\" >&2; exit 1; }; "
+      "missing() { for n in " + workers + "; do "
+      "sinfo -h -n \"$n\" -t idle,alloc,mix,comp -o %n 2>/dev/null | grep -qx \"$n\" || echo \"$n\"; done; }; "
+      "end=$(( $(date +%s) + " + seconds + " )); "
+      "while [ -n \"$(missing)\" ]; do "
+      "if [ $(date +%s) -ge $end ]; then "
+      "for n in $(missing); do echo \"$n is $(sinfo -h -n $n -o %T) in sinfo\" >&2; done; exit 1; fi; "
+      "sleep 0.2; done";
+    exec_checked(m_runtime, container(controller()), {{"sh", "-c", script}},
+                 "waiting for Slurm on cluster " + m_plan.cluster);
+    phase.done();
+  }
+
+  void enable(const NodeConfig& node, const std::string& service)
+  {
+    exec_checked(m_runtime, container(node), {{"systemctl", "enable", "--now", service + ".service"}},
+                 "starting " + service + " on " + node.name);
+  }
+
+  void for_each_node(const std::function<void(const NodeConfig&)>& action)
+  {
+    std::vector<std::function<void()>> tasks;
+    for (const auto& node : m_config.nodes) {
+      tasks.push_back([&action, &node] { action(node); });
+    }
+    run_parallel(tasks);
+  }
+
+  Runtime& m_runtime;
+  ClusterPlan m_plan;
+  const ClusterConfig& m_config;
+  const CreateClusterOptions& m_options;
+  Logger& m_logger;
+  Progress& m_progress;
+  Clock::time_point m_deadline;
+  std::string m_public_key;
+  std::map<std::string, BootResult> m_boots;
+};
+
+} // namespace
+
+ClusterManager::ClusterManager(Runtime& runtime, std::string realm, Logger& logger)
+  : m_runtime(runtime),
+    m_realm(std::move(realm)),
+    m_logger(logger)
+{
+}
+
+void ClusterManager::create(const ClusterConfig& config, const CreateClusterOptions& options,
+                            Progress& progress)
+{
+  names::validate_dns_label("realm", m_realm);
+  names::validate_dns_label("cluster", config.name);
+  RealmLock lock(m_realm);
+
+  const auto existing = cluster_names();
+  if (std::find(existing.begin(), existing.end(), config.name) != existing.end() ||
+      !m_runtime.list_networks(cluster_labels(m_realm, config.name)).empty()) {
+    throw UsageError("cluster " + config.name + " already exists in realm " + m_realm +
+                     "; delete it first with: sind delete cluster " + config.name);
+  }
+
+  ClusterPlan plan;
+  plan.realm = m_realm;
+  plan.cluster = config.name;
+  plan.network = names::cluster_network(m_realm, config.name);
+  plan.engine = m_runtime.info();
+  plan.data = config.data_storage;
+
+  m_logger.info("creating cluster " + config.name + " in realm " + m_realm);
+  try {
+    ClusterCreation(m_runtime, std::move(plan), config, options, m_logger, progress).run();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& error) {
+    const std::string realm_flag = m_realm == names::default_realm ? "" : " --realm " + m_realm;
+    throw Error(std::string(error.what()) + " (the partial cluster is left for inspection; remove it with: sind" +
+                realm_flag + " delete cluster " + config.name + ")");
+  }
+}
+
+} // namespace sind

@@ -1,0 +1,33 @@
+#pragma once
+
+// What every step of cluster creation needs to know, and the container
+// specification of a node derived from it.
+
+#include <sind/cluster_config.hpp>
+#include <sind/mesh.hpp>
+#include <sind/runtime.hpp>
+
+#include <string>
+
+namespace sind {
+
+struct ClusterPlan
+{
+  std::string realm;
+  std::string cluster;
+  std::string network; // the cluster network
+  MeshInfo mesh;
+  EngineInfo engine;
+  std::string slurm_version;
+  DataStorage data;
+};
+
+// Labels that select everything of one cluster.
+Labels cluster_labels(const std::string& realm, const std::string& cluster);
+
+// Build the container specification of `node`: a system container on the
+// cluster network (primary, reachable by its short name) and the mesh (for
+// the DNS server and the relay), with the cluster's volumes mounted.
+ContainerSpec node_container_spec(const ClusterPlan& plan, const NodeConfig& node);
+
+} // namespace sind
