@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sind::cli {
 
@@ -20,6 +21,9 @@ struct GlobalOptions
   bool realm_given = false; // set by --realm or SIND_REALM, not the default
   std::string runtime = "auto"; // docker, podman or auto
   int verbosity = 0;            // number of -v flags
+  // The words after "--", for commands that run something on a node.
+  std::vector<std::string> trailing_command;
+  bool has_trailing_command = false;
 };
 
 // What a command needs from its surroundings: output streams, the logger and,

@@ -7,6 +7,7 @@
 #include <sind/error.hpp>
 #include <sind/names.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace {
@@ -48,16 +49,34 @@ int main(int argc, char** argv)
   sind::cli::add_create_command(app, run);
   sind::cli::add_delete_command(app, run);
   sind::cli::add_get_command(app, run);
+  sind::cli::add_status_command(app, run);
+  sind::cli::add_exec_command(app, run);
+
+  // everything after "--" is a command for a node, not for sind
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  const auto separator = std::find(arguments.begin(), arguments.end(), "--");
+  if (separator != arguments.end()) {
+    options.trailing_command.assign(separator + 1, arguments.end());
+    options.has_trailing_command = true;
+    arguments.erase(separator, arguments.end());
+  }
+  std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them in reverse order
 
   try {
-    app.parse(argc, argv);
+    app.parse(arguments);
     options.realm_given = app.get_option("--realm")->count() > 0;
+
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
   } catch (const CLI::ParseError& error) {
     std::cerr << "error: " << error.what() << " (run 'sind --help' for usage)\n";
+    return exit_usage;
+  }
+
+  if (options.has_trailing_command && !app.got_subcommand("exec")) {
+    std::cerr << "error: unexpected arguments after \"--\"; only sind exec takes a command\n";
     return exit_usage;
   }
 

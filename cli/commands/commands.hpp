@@ -19,5 +19,7 @@ void add_doctor_command(CLI::App& app, const CommandRunner& run);
 void add_create_command(CLI::App& app, const CommandRunner& run);
 void add_delete_command(CLI::App& app, const CommandRunner& run);
 void add_get_command(CLI::App& app, const CommandRunner& run);
+void add_status_command(CLI::App& app, const CommandRunner& run);
+void add_exec_command(CLI::App& app, const CommandRunner& run);
 
 } // namespace sind::cli

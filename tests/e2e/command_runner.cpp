@@ -63,7 +63,7 @@ struct CaptureFile
 } // namespace
 
 CommandResult run_sind(const std::vector<std::string>& arguments,
-                       const std::map<std::string, std::string>& environment)
+                       const std::map<std::string, std::string>& environment, const std::string& stdin_data)
 {
   std::vector<std::string> argv_storage{SIND_EXECUTABLE};
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
@@ -80,11 +80,16 @@ CommandResult run_sind(const std::vector<std::string>& arguments,
   }
   envp.push_back(nullptr);
 
+  CaptureFile in;
   CaptureFile out;
   CaptureFile err;
+  if (::write(in.fd, stdin_data.data(), stdin_data.size()) != static_cast<ssize_t>(stdin_data.size())) {
+    throw std::runtime_error("cannot write the standard input of " + argv_storage[0]);
+  }
+  ::lseek(in.fd, 0, SEEK_SET);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, in.fd, STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out.fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err.fd, STDERR_FILENO);
 

@@ -15,8 +15,9 @@ struct CommandResult
 
 // Run the sind executable under test with `arguments`, with `environment`
 // added to (or, with an empty value, removed from) the current environment,
-// and wait for it to end.
+// and `stdin_data` on its standard input, and wait for it to end.
 CommandResult run_sind(const std::vector<std::string>& arguments,
-                       const std::map<std::string, std::string>& environment = {});
+                       const std::map<std::string, std::string>& environment = {},
+                       const std::string& stdin_data = "");
 
 } // namespace sind::test

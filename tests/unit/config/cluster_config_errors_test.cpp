@@ -16,6 +16,12 @@ struct MalformedCase
   const char* message;  // part of the message after the position
 };
 
+// Name a case in test output by its name rather than by its bytes.
+void PrintTo(const MalformedCase& test, std::ostream* out)
+{
+  *out << test.name;
+}
+
 const MalformedCase malformed_cases[] = {
   {"unknown key in node",
    "kind: Cluster\n"
