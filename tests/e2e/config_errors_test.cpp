@@ -74,3 +74,28 @@ TEST(ConfigFileEngine, MissingFileNamed)
 }
 
 } // namespace
+
+namespace {
+
+TEST(CreateFailureEngine, NamesNodeAndLeavesClusterForDelete)
+{
+  const auto folder = std::filesystem::temp_directory_path() / ("sind-failure-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  const auto file = folder / "cluster.yaml";
+  std::ofstream(file) << "kind: Cluster\nnodes:\n  - controller\n  - role: worker\n    devices: [/dev/sind-missing]\n";
+
+  const auto created = run_sind({"--realm", realm, "create", "cluster", "broken", "--config", file.string()});
+  std::filesystem::remove_all(folder);
+  const auto listed = run_sind({"--realm", realm, "get", "clusters", "-o", "json"});
+  const auto deleted = run_sind({"--realm", realm, "delete", "cluster", "broken"});
+
+  EXPECT_EQ(created.exit_code, 1);
+  EXPECT_NE(created.err.find("worker-0"), std::string::npos) << created.err;
+  EXPECT_NE(created.err.find("/dev/sind-missing"), std::string::npos) << created.err;
+  EXPECT_NE(created.err.find("delete cluster broken"), std::string::npos) << created.err;
+  EXPECT_NE(listed.out.find("\"broken\""), std::string::npos) << listed.out;
+  EXPECT_EQ(deleted.exit_code, 0) << deleted.err;
+  EXPECT_EQ(sind::test::count_realm_resources(realm), 0u);
+}
+
+} // namespace
