@@ -21,16 +21,27 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string node_names(const std::vector<NodeConfig>& nodes, NodeRole role, bool managed_only)
-{
-  std::string names;
-  for (const auto& node : nodes) {
-    if (node.role == role && (!managed_only || node.managed)) {
-      names += (names.empty() ? "" : " ") + node.name;
-    }
-  }
-  return names;
+// Runs on the controller: wait until slurmctld answers and every worker named
+// in the arguments after the time limit ($1, in seconds) has registered, which
+// sinfo shows as idle (or allocated, mixed, completing once jobs run). Slurm
+// has no event to wait for, so the script polls, inside the container.
+constexpr const char* wait_for_slurm_script = R"SH(
+end=$(( $(date +%s) + $1 )); shift
+until scontrol ping 2>/dev/null | grep -q 'is UP'; do
+  if [ "$(date +%s)" -ge "$end" ]; then echo "slurmctld does not answer scontrol ping" >&2; exit 1; fi
+  sleep 0.2
+done
+not_ready() {
+  for node in "$@"; do
+    sinfo -h -n "$node" -t idle,alloc,mix,comp -o %n 2>/dev/null | grep -qx "$node" \
+      || printf '%s (%s) ' "$node" "$(sinfo -h -n "$node" -o %T 2>/dev/null)"
+  done
 }
+while [ -n "$(not_ready "$@")" ]; do
+  if [ "$(date +%s)" -ge "$end" ]; then echo "workers not ready in sinfo: $(not_ready "$@")" >&2; exit 1; fi
+  sleep 0.2
+done
+)SH";
 
 // Read the Slurm version from the image's label, or ask slurmd in a
 // throw-away container for images that sind did not build.
@@ -241,23 +252,13 @@ private:
   void wait_for_slurm()
   {
     PhaseGuard phase(m_progress, "Waiting for Slurm to be ready");
-    const auto workers = node_names(m_config.nodes, NodeRole::worker, true);
-    const auto seconds = std::to_string(remaining().count());
-
-    // slurmctld answers first, then each managed worker registers; sinfo
-    // lists a registered worker as idle (or allocated once jobs run)
-    const std::string script =
-      "timeout " + seconds + " sh -c 'until scontrol ping 2>/dev/null | grep -q \"is UP\"; do sleep 0.2; done' "
-      "|| { echo \"slurmctld does not answer scontrol ping\" >&2; exit 1; }; "
-      "missing() { for n in " + workers + "; do "
-      "sinfo -h -n \"$n\" -t idle,alloc,mix,comp -o %n 2>/dev/null | grep -qx \"$n\" || echo \"$n\"; done; }; "
-      "end=$(( $(date +%s) + " + seconds + " )); "
-      "while [ -n \"$(missing)\" ]; do "
-      "if [ $(date +%s) -ge $end ]; then "
-      "for n in $(missing); do echo \"$n is $(sinfo -h -n $n -o %T) in sinfo\" >&2; done; exit 1; fi; "
-      "sleep 0.2; done";
-    exec_checked(m_runtime, container(controller()), {{"sh", "-c", script}},
-                 "waiting for Slurm on cluster " + m_plan.cluster);
+    ExecRequest request{{"sh", "-c", wait_for_slurm_script, "sh", std::to_string(remaining().count())}};
+    for (const auto& node : m_config.nodes) {
+      if (node.role == NodeRole::worker && node.managed) {
+        request.argv.push_back(node.name);
+      }
+    }
+    exec_checked(m_runtime, container(controller()), request, "waiting for Slurm on cluster " + m_plan.cluster);
     phase.done();
   }
 

@@ -15,16 +15,19 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-// Wait, inside the container, for systemd's private socket and then for the
-// end of the boot; one exec per node and no polling from the host.
+// Waits, inside the container, for systemd's private socket and then for the
+// end of the boot, at most $1 seconds each: one exec per node and no polling
+// from the host. Prints systemd's state ("running", "degraded", ...).
+constexpr const char* wait_for_boot_script = R"SH(
+timeout "$1" sh -c 'until [ -S /run/systemd/private ]; do sleep 0.05; done' || exit 1
+timeout "$1" systemctl is-system-running --wait
+)SH";
+
 BootResult probe(Runtime& runtime, const std::string& container, std::chrono::seconds timeout,
                  Logger& logger)
 {
   const auto seconds = std::to_string(timeout.count());
-  const std::string script =
-    "timeout " + seconds + " sh -c 'until [ -S /run/systemd/private ]; do sleep 0.05; done' && "
-    "timeout " + seconds + " systemctl is-system-running --wait";
-  const auto boot = runtime.exec(container, {{"sh", "-c", script}});
+  const auto boot = runtime.exec(container, {{"sh", "-c", wait_for_boot_script, "sh", seconds}});
   const std::string state = boot.stdout_data.substr(0, boot.stdout_data.find('\n'));
 
   if (state == "degraded") {
