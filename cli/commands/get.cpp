@@ -1,4 +1,4 @@
-#include "commands/commands.hpp"
+#include "commands/get_commands.hpp"
 #include "context.hpp"
 #include "table.hpp"
 
@@ -14,11 +14,6 @@ struct GetFlags
   std::string output = "human";
   std::string cluster;
 };
-
-void add_output_option(CLI::App& command, GetFlags& flags)
-{
-  command.add_option("-o,--output", flags.output, "Output format")->check(CLI::IsMember({"human", "json"}));
-}
 
 int get_clusters(Context& context, const GetFlags& flags)
 {
@@ -79,6 +74,13 @@ int get_nodes(Context& context, const GetFlags& flags)
 
 } // namespace
 
+void add_output_option(CLI::App& command, std::string& output)
+{
+  command.add_option("-o,--output", output, "Output format: human (aligned tables) or json")
+    ->check(CLI::IsMember({"human", "json"}))
+    ->capture_default_str();
+}
+
 void add_get_command(CLI::App& app, const CommandRunner& run)
 {
   auto* get = app.add_subcommand("get", "Show clusters and their parts");
@@ -86,7 +88,7 @@ void add_get_command(CLI::App& app, const CommandRunner& run)
 
   auto clusters_flags = std::make_shared<GetFlags>();
   auto* clusters = get->add_subcommand("clusters", "List the clusters of the realm");
-  add_output_option(*clusters, *clusters_flags);
+  add_output_option(*clusters, clusters_flags->output);
   clusters->callback([clusters_flags, run] {
     run([clusters_flags](Context& context) { return get_clusters(context, *clusters_flags); });
   });
@@ -94,9 +96,12 @@ void add_get_command(CLI::App& app, const CommandRunner& run)
   auto nodes_flags = std::make_shared<GetFlags>();
   auto* nodes = get->add_subcommand("nodes", "List the nodes of a cluster, or of every cluster of the realm");
   nodes->add_option("cluster", nodes_flags->cluster, "Cluster name (default: every cluster)");
-  add_output_option(*nodes, *nodes_flags);
+  add_output_option(*nodes, nodes_flags->output);
   nodes->callback(
     [nodes_flags, run] { run([nodes_flags](Context& context) { return get_nodes(context, *nodes_flags); }); });
+
+  add_get_cluster_commands(*get, run);
+  add_get_realm_commands(*get, run);
 }
 
 } // namespace sind::cli

@@ -42,8 +42,8 @@ protected:
   }
 };
 
-// Decode standard base64 (RFC 4648, with padding); return nothing on a
-// character outside the alphabet.
+// Decode standard base64 (RFC 4648, with padding). Return nothing when a
+// character is outside the alphabet.
 std::optional<std::string> decode_base64(const std::string& text)
 {
   const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -175,7 +175,8 @@ TEST_F(InspectEngine, StatusHumanShowsSections)
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("running (2/0/0/2)"), std::string::npos) << result.out;
   for (const auto* section : {"NETWORKS", "MESH SERVICES", "MOUNTS", "NODES"}) {
-    EXPECT_NE(result.out.find(std::string("\n") + section + "\n"), std::string::npos) << section << "\n" << result.out;
+    EXPECT_NE(result.out.find(std::string("\n") + section + "\n"), std::string::npos) << section << "\n"
+                                                                                      << result.out;
   }
   EXPECT_NE(result.out.find("controller." + cluster), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("slurmctld ✓"), std::string::npos) << result.out;
