@@ -21,14 +21,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Runs on the controller: wait until slurmctld answers and every worker named
+// Runs on the controller: wait until slurmctld responds and every worker named
 // in the arguments after the time limit ($1, in seconds) has registered, which
 // sinfo shows as idle (or allocated, mixed, completing once jobs run). Slurm
 // has no event to wait for, so the script polls, inside the container.
 constexpr const char* wait_for_slurm_script = R"SH(
 end=$(( $(date +%s) + $1 )); shift
 until scontrol ping 2>/dev/null | grep -q 'is UP'; do
-  if [ "$(date +%s)" -ge "$end" ]; then echo "slurmctld does not answer scontrol ping" >&2; exit 1; fi
+  if [ "$(date +%s)" -ge "$end" ]; then echo "slurmctld did not respond to scontrol ping" >&2; exit 1; fi
   sleep 0.2
 done
 not_ready() {
@@ -88,8 +88,7 @@ public:
   void run()
   {
     check_images();
-    prepare_mesh();
-    create_resources();
+    prepare_mesh_and_resources();
     create_nodes();
     boot_nodes();
     register_nodes();
@@ -142,18 +141,23 @@ private:
     phase.done();
   }
 
-  void prepare_mesh()
+  // The mesh and the cluster's own resources do not depend on each other, so
+  // they are made side by side; the relay joins the cluster network after.
+  void prepare_mesh_and_resources()
   {
-    PhaseGuard phase(m_progress, "Preparing the realm's mesh");
+    PhaseGuard phase(m_progress, "Preparing the mesh, network and volumes");
     Mesh mesh(m_runtime, m_plan.realm, m_logger);
-    m_plan.mesh = mesh.ensure(controller().image);
-    m_public_key = mesh.read_ssh_file("id_ed25519.pub");
+    run_parallel({[&] {
+                    m_plan.mesh = mesh.ensure(controller().image);
+                    m_public_key = mesh.read_ssh_file("id_ed25519.pub");
+                  },
+                  [&] { create_resources(); }});
+    mesh.connect_relay(m_plan.network);
     phase.done();
   }
 
   void create_resources()
   {
-    PhaseGuard phase(m_progress, "Creating the network and volumes");
     const auto labels = cluster_labels(m_plan.realm, m_plan.cluster);
     auto with_component = [&](const std::string& component) {
       auto result = labels;
@@ -162,29 +166,35 @@ private:
     };
 
     std::vector<std::function<void()>> tasks;
-    tasks.push_back([&] {
-      m_runtime.create_network({m_plan.network, with_component("network")});
-      Mesh(m_runtime, m_plan.realm, m_logger).connect_relay(m_plan.network);
-    });
+    tasks.push_back([&] { m_runtime.create_network({m_plan.network, with_component("network")}); });
     tasks.push_back([&] { m_runtime.create_volume({names::config_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
     tasks.push_back([&] { m_runtime.create_volume({names::munge_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
     if (m_plan.data.type == DataStorage::Type::volume) {
       tasks.push_back([&] { m_runtime.create_volume({names::data_volume(m_plan.realm, m_plan.cluster), with_component("volume")}); });
     }
     run_parallel(tasks);
-    phase.done();
+  }
+
+  void create_node(const NodeConfig& node)
+  {
+    m_runtime.create_container(node_container_spec(m_plan, node));
+    m_runtime.upload_files(container(node), "/root", {{".ssh/authorized_keys", m_public_key, 0600, 0, 0}});
   }
 
   void create_nodes()
   {
     PhaseGuard phase(m_progress, "Creating " + std::to_string(m_config.nodes.size()) + " node containers");
+
+    // Docker 20.10 copies the image's files into an empty volume when the
+    // first container mounts it, and concurrent copies into one volume can fail
+    // with "file exists" (moby/moby#43068); the controller fills the shared
+    // volumes first, then the other nodes are created side by side.
+    create_node(controller());
     std::vector<std::function<void()>> tasks;
     for (const auto& node : m_config.nodes) {
-      tasks.push_back([this, &node] {
-        m_runtime.create_container(node_container_spec(m_plan, node));
-        m_runtime.upload_files(container(node), "/root",
-                               {{".ssh/authorized_keys", m_public_key, 0600, 0, 0}});
-      });
+      if (&node != &controller()) {
+        tasks.push_back([this, &node] { create_node(node); });
+      }
     }
     run_parallel(tasks);
 
@@ -234,7 +244,8 @@ private:
   {
     PhaseGuard phase(m_progress, "Starting munge and Slurm");
 
-    // munge refuses a key that is not its own; the volume is shared, so once
+    // munged rejects a key file that the munge user does not own; the volume
+    // is shared, so one change on the controller covers every node
     exec_checked(m_runtime, container(controller()),
                  {{"sh", "-c", "chown munge:munge /etc/munge/munge.key && chmod 0400 /etc/munge/munge.key"}},
                  "setting the owner of the munge key on " + controller().name);

@@ -5,6 +5,9 @@
 
 #include "exec_checked.hpp"
 #include "ipv4.hpp"
+#include "parallel.hpp"
+
+#include <functional>
 
 #include <sstream>
 
@@ -68,19 +71,16 @@ MeshInfo Mesh::ensure(const std::string& image)
   auto mesh = *inspect();
 
   // the DNS server and the relay come up side by side
-  auto dns = m_runtime.inspect_container(mesh.dns_container);
-  if (!dns) {
-    create_dns_server(mesh, image);
-  } else if (dns->state != ContainerState::running) {
-    m_runtime.start_container(mesh.dns_container);
-  }
-
-  auto relay = m_runtime.inspect_container(mesh.ssh_container);
-  if (!relay) {
-    create_ssh_relay(mesh, image);
-  } else if (relay->state != ContainerState::running) {
-    m_runtime.start_container(mesh.ssh_container);
-  }
+  auto ensure_running = [this](const std::string& container, const std::function<void()>& create) {
+    auto info = m_runtime.inspect_container(container);
+    if (!info) {
+      create();
+    } else if (info->state != ContainerState::running) {
+      m_runtime.start_container(container);
+    }
+  };
+  run_parallel({[&] { ensure_running(mesh.dns_container, [&] { create_dns_server(mesh, image); }); },
+                [&] { ensure_running(mesh.ssh_container, [&] { create_ssh_relay(mesh, image); }); }});
 
   return *inspect();
 }

@@ -54,7 +54,7 @@ public:
   ClusterManager(Runtime& runtime, std::string realm, Logger& logger);
 
   // Create the cluster described by `config` and return once slurmctld
-  // answers and every managed worker is idle in sinfo. Throws sind::UsageError
+  // responds and every managed worker is idle in sinfo. Throws sind::UsageError
   // when the cluster exists already, and sind::Error naming the node and the
   // check when something fails; what was created then stays for
   // `sind delete cluster`.
