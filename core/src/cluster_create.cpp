@@ -70,6 +70,27 @@ std::string image_slurm_version(Runtime& runtime, const ImageInfo& image, const 
   return parse_slurmd_version_output(output).to_string();
 }
 
+// Return the systemd drop-ins that start the node's services during boot:
+// munge everywhere, slurmctld on the controller and slurmd on managed workers.
+// Starting them with the boot spares one `systemctl enable` per service and
+// node, each of which reloads systemd.
+std::vector<FileEntry> role_units(const NodeConfig& node)
+{
+  std::string services = "munge.service";
+  if (node.role == NodeRole::controller) {
+    services += " slurmctld.service";
+  } else if (node.role == NodeRole::worker && node.managed) {
+    services += " slurmd.service";
+  }
+
+  // munged rejects a key file that the munge user does not own, and the
+  // image numbers that user, so the owner is set where the name is known
+  return {{"multi-user.target.d/sind-role.conf", "[Unit]\nWants=" + services + "\n"},
+          {"munge.service.d/sind-key.conf",
+           "[Service]\nExecStartPre=+/bin/chown munge:munge /etc/munge/munge.key\n"
+           "ExecStartPre=+/bin/chmod 0400 /etc/munge/munge.key\n"}};
+}
+
 class ClusterCreation
 {
 public:
@@ -92,7 +113,6 @@ public:
     create_nodes();
     boot_nodes();
     register_nodes();
-    start_slurm();
     wait_for_slurm();
   }
 
@@ -179,6 +199,7 @@ private:
   {
     m_runtime.create_container(node_container_spec(m_plan, node));
     m_runtime.upload_files(container(node), "/root", {{".ssh/authorized_keys", m_public_key, 0600, 0, 0}});
+    m_runtime.upload_files(container(node), "/etc/systemd/system", role_units(node));
   }
 
   void create_nodes()
@@ -240,26 +261,6 @@ private:
     phase.done();
   }
 
-  void start_slurm()
-  {
-    PhaseGuard phase(m_progress, "Starting munge and Slurm");
-
-    // munged rejects a key file that the munge user does not own; the volume
-    // is shared, so one change on the controller covers every node
-    exec_checked(m_runtime, container(controller()),
-                 {{"sh", "-c", "chown munge:munge /etc/munge/munge.key && chmod 0400 /etc/munge/munge.key"}},
-                 "setting the owner of the munge key on " + controller().name);
-    for_each_node([&](const NodeConfig& node) { enable(node, "munge"); });
-
-    enable(controller(), "slurmctld");
-    for_each_node([&](const NodeConfig& node) {
-      if (node.role == NodeRole::worker && node.managed) {
-        enable(node, "slurmd");
-      }
-    });
-    phase.done();
-  }
-
   void wait_for_slurm()
   {
     PhaseGuard phase(m_progress, "Waiting for Slurm to be ready");
@@ -271,21 +272,6 @@ private:
     }
     exec_checked(m_runtime, container(controller()), request, "waiting for Slurm on cluster " + m_plan.cluster);
     phase.done();
-  }
-
-  void enable(const NodeConfig& node, const std::string& service)
-  {
-    exec_checked(m_runtime, container(node), {{"systemctl", "enable", "--now", service + ".service"}},
-                 "starting " + service + " on " + node.name);
-  }
-
-  void for_each_node(const std::function<void(const NodeConfig&)>& action)
-  {
-    std::vector<std::function<void()>> tasks;
-    for (const auto& node : m_config.nodes) {
-      tasks.push_back([&action, &node] { action(node); });
-    }
-    run_parallel(tasks);
   }
 
   Runtime& m_runtime;
