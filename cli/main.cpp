@@ -51,6 +51,8 @@ int main(int argc, char** argv)
   sind::cli::add_get_command(app, run);
   sind::cli::add_status_command(app, run);
   sind::cli::add_exec_command(app, run);
+  sind::cli::add_enter_command(app, run);
+  sind::cli::add_logs_command(app, run);
   sind::cli::add_network_command(app, run);
   sind::cli::add_wait_command(app, run);
   sind::cli::add_power_command(app, run);

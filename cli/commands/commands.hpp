@@ -21,6 +21,8 @@ void add_delete_command(CLI::App& app, const CommandRunner& run);
 void add_get_command(CLI::App& app, const CommandRunner& run);
 void add_status_command(CLI::App& app, const CommandRunner& run);
 void add_exec_command(CLI::App& app, const CommandRunner& run);
+void add_enter_command(CLI::App& app, const CommandRunner& run);
+void add_logs_command(CLI::App& app, const CommandRunner& run);
 void add_network_command(CLI::App& app, const CommandRunner& run);
 void add_wait_command(CLI::App& app, const CommandRunner& run);
 void add_power_command(CLI::App& app, const CommandRunner& run);

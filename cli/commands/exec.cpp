@@ -31,12 +31,10 @@ const NodeInfo& login_node(const std::vector<NodeInfo>& nodes, const std::string
   return *controller;
 }
 
-int exec_command(Context& context, const std::string& cluster_flag)
+// Run `command` on the cluster's login node with the caller's standard
+// streams, in a pseudo terminal when both stdin and stdout are terminals.
+int run_on_login_node(Context& context, const std::string& cluster_flag, const std::vector<std::string>& command)
 {
-  const auto& command = context.options().trailing_command;
-  if (command.empty()) {
-    throw UsageError("no command given; write it after --, e.g. sind exec -- sinfo");
-  }
   const std::string cluster = cluster_flag.empty() ? std::string(names::default_cluster) : cluster_flag;
 
   ClusterManager clusters(context.runtime(), context.realm(), context.logger());
@@ -56,6 +54,15 @@ int exec_command(Context& context, const std::string& cluster_flag)
   return context.runtime().exec_interactive(node.container, request);
 }
 
+int exec_command(Context& context, const std::string& cluster)
+{
+  const auto& command = context.options().trailing_command;
+  if (command.empty()) {
+    throw UsageError("no command given; write it after --, e.g. sind exec -- sinfo");
+  }
+  return run_on_login_node(context, cluster, command);
+}
+
 } // namespace
 
 void add_exec_command(CLI::App& app, const CommandRunner& run)
@@ -67,6 +74,22 @@ void add_exec_command(CLI::App& app, const CommandRunner& run)
   exec->add_option("cluster", *cluster, "Cluster name (default: \"default\")");
 
   exec->callback([cluster, run] { run([cluster](Context& context) { return exec_command(context, *cluster); }); });
+}
+
+} // namespace sind::cli
+
+namespace sind::cli {
+
+void add_enter_command(CLI::App& app, const CommandRunner& run)
+{
+  auto cluster = std::make_shared<std::string>();
+  auto* enter = app.add_subcommand(
+    "enter", "Open a login shell on the cluster's submitter, or its controller when it has none, in /data");
+  enter->add_option("cluster", *cluster, "Cluster name (default: \"default\")");
+
+  enter->callback([cluster, run] {
+    run([cluster](Context& context) { return run_on_login_node(context, *cluster, {"bash", "-l"}); });
+  });
 }
 
 } // namespace sind::cli

@@ -54,6 +54,33 @@ TEST_F(ClusterEngine, ExecExitCodeAndStdin)
   EXPECT_EQ(echoed.out, "hello\n/data\n");
 }
 
+TEST_F(ClusterEngine, EnterRunsLoginShell)
+{
+  const auto result = run_sind({"--realm", realm, "enter", "alpha"}, {}, "echo $(hostname) $(pwd); exit 3\n");
+
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_EQ(result.out, "controller /data\n");
+}
+
+TEST_F(ClusterEngine, LogsShowServiceJournal)
+{
+  const auto result = run_sind({"--realm", realm, "logs", "worker-0.alpha", "slurmd"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("slurmd version"), std::string::npos) << result.out;
+}
+
+TEST_F(ClusterEngine, LogsRejectUnknownNodeAndService)
+{
+  const auto node = run_sind({"--realm", realm, "logs", "worker-9.alpha"});
+  const auto service = run_sind({"--realm", realm, "logs", "worker-0.alpha", "nginx"});
+
+  EXPECT_EQ(node.exit_code, 1);
+  EXPECT_NE(node.err.find("worker-9.alpha"), std::string::npos) << node.err;
+  EXPECT_EQ(service.exit_code, 2);
+  EXPECT_NE(service.err.find("nginx"), std::string::npos) << service.err;
+}
+
 TEST_F(ClusterEngine, GetNodesJson)
 {
   const auto result = run_sind({"--realm", realm, "get", "nodes", "alpha", "-o", "json"});
