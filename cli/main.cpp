@@ -8,6 +8,7 @@
 #include <sind/names.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 namespace {
@@ -53,12 +54,23 @@ int main(int argc, char** argv)
   sind::cli::add_exec_command(app, run);
   sind::cli::add_enter_command(app, run);
   sind::cli::add_logs_command(app, run);
+  sind::cli::add_completion_command(app, run);
   sind::cli::add_network_command(app, run);
   sind::cli::add_wait_command(app, run);
   sind::cli::add_power_command(app, run);
 
-  // everything after "--" is a command for a node, not for sind
+  // the shell completion scripts ask for the candidates of the next word
   std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (!arguments.empty() && arguments.front() == "__complete") {
+    for (const auto& [variable, value] : {std::pair{"SIND_REALM", &options.realm}, {"SIND_RUNTIME", &options.runtime}}) {
+      if (const char* set = std::getenv(variable); set && *set) {
+        *value = set;
+      }
+    }
+    return sind::cli::complete_words(app, {arguments.begin() + 1, arguments.end()}, options);
+  }
+
+  // everything after "--" is a command for a node, not for sind
   const auto separator = std::find(arguments.begin(), arguments.end(), "--");
   if (separator != arguments.end()) {
     options.trailing_command.assign(separator + 1, arguments.end());

@@ -23,6 +23,15 @@ void add_status_command(CLI::App& app, const CommandRunner& run);
 void add_exec_command(CLI::App& app, const CommandRunner& run);
 void add_enter_command(CLI::App& app, const CommandRunner& run);
 void add_logs_command(CLI::App& app, const CommandRunner& run);
+void add_completion_command(CLI::App& app, const CommandRunner& run);
+
+struct GlobalOptions;
+
+// Print the candidates for the word after `words` (the words after "sind"),
+// one per line, for the shell completion scripts. Never fails: without an
+// engine, cluster and node names are simply not offered.
+int complete_words(const CLI::App& root, const std::vector<std::string>& words, const GlobalOptions& options);
+
 void add_network_command(CLI::App& app, const CommandRunner& run);
 void add_wait_command(CLI::App& app, const CommandRunner& run);
 void add_power_command(CLI::App& app, const CommandRunner& run);

@@ -4,6 +4,11 @@
 #include <sind/names.hpp>
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 using sind::test::run_sind;
@@ -79,6 +84,32 @@ TEST_F(ClusterEngine, LogsRejectUnknownNodeAndService)
   EXPECT_NE(node.err.find("worker-9.alpha"), std::string::npos) << node.err;
   EXPECT_EQ(service.exit_code, 2);
   EXPECT_NE(service.err.find("nginx"), std::string::npos) << service.err;
+}
+
+TEST_F(ClusterEngine, BashCompletesVerbsAndNodes)
+{
+  const auto script = run_sind({"completion", "bash"});
+  const auto folder = std::filesystem::temp_directory_path() / ("sind-completion-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "sind.bash") << script.out;
+  const std::string bin = std::filesystem::path(SIND_EXECUTABLE).parent_path().string();
+  const std::string command =
+    "PATH=" + bin + ":$PATH; source " + (folder / "sind.bash").string() + "; "
+    "COMP_WORDS=(sind get cl); COMP_CWORD=2; _sind; echo \"${COMPREPLY[*]}\"; "
+    "COMP_WORDS=(sind --realm " + realm + " logs w); COMP_CWORD=4; _sind; echo \"${COMPREPLY[*]}\"";
+
+  std::string output;
+  if (FILE* shell = ::popen(("bash -c '" + command + "'").c_str(), "r")) {
+    char buffer[256];
+    while (std::fgets(buffer, sizeof buffer, shell)) {
+      output += buffer;
+    }
+    ::pclose(shell);
+  }
+  std::filesystem::remove_all(folder);
+
+  EXPECT_EQ(script.exit_code, 0);
+  EXPECT_EQ(output, "clusters cluster\nworker-0.alpha\n");
 }
 
 TEST_F(ClusterEngine, GetNodesJson)
