@@ -5,6 +5,7 @@
 #include <sind/cluster.hpp>
 #include <sind/error.hpp>
 #include <sind/names.hpp>
+#include <sind/realm.hpp>
 
 #include <unistd.h>
 
@@ -39,11 +40,43 @@ int delete_clusters(Context& context, const DeleteClusterFlags& flags)
   return 0;
 }
 
+struct DeleteRealmFlags
+{
+  std::string name;
+  bool all = false;
+};
+
+int delete_realms(Context& context, const DeleteRealmFlags& flags)
+{
+  if (flags.all && !flags.name.empty()) {
+    throw UsageError("give a realm name or --all, not both");
+  }
+
+  std::vector<std::string> realms;
+  if (flags.all) {
+    realms = realm_names(context.runtime());
+  } else {
+    if (!flags.name.empty()) {
+      context.set_realm(flags.name);
+    }
+    realms = {context.realm()};
+  }
+
+  const bool interactive = is_terminal(STDERR_FILENO);
+  for (const auto& realm : realms) {
+    const bool existed = delete_realm(context.runtime(), realm, context.logger());
+    if (interactive) {
+      context.err() << (existed ? " ✓ Deleted realm \"" : " • No realm \"") << realm << "\"\n";
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 void add_delete_command(CLI::App& app, const CommandRunner& run)
 {
-  auto* remove = app.add_subcommand("delete", "Delete a cluster");
+  auto* remove = app.add_subcommand("delete", "Delete a cluster or a whole realm");
   remove->require_subcommand(1);
 
   auto flags = std::make_shared<DeleteClusterFlags>();
@@ -54,6 +87,15 @@ void add_delete_command(CLI::App& app, const CommandRunner& run)
   cluster->add_flag("--all", flags->all, "Delete every cluster of the realm, and the realm's mesh");
 
   cluster->callback([flags, run] { run([flags](Context& context) { return delete_clusters(context, *flags); }); });
+
+  auto realm_flags = std::make_shared<DeleteRealmFlags>();
+  auto* realm = remove->add_subcommand(
+    "realm", "Delete a realm: every cluster, the mesh and everything else labelled with the realm; attached "
+             "containers are detached and keep running; a realm that does not exist is not an error");
+  realm->add_option("name", realm_flags->name, "Realm name (default: the value of --realm)");
+  realm->add_flag("--all", realm_flags->all, "Delete every realm that has resources on the engine");
+  realm->callback(
+    [realm_flags, run] { run([realm_flags](Context& context) { return delete_realms(context, *realm_flags); }); });
 }
 
 } // namespace sind::cli

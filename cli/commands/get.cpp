@@ -102,6 +102,9 @@ void add_get_command(CLI::App& app, const CommandRunner& run)
 
   add_get_cluster_commands(*get, run);
   add_get_realm_commands(*get, run);
+  add_get_mesh_commands(*get, run);
+  add_get_consumers_command(*get, run);
+  add_get_coredns_command(*get, run);
 }
 
 } // namespace sind::cli
