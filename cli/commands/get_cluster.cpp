@@ -185,12 +185,17 @@ int show_cluster(Context& context, const std::string& cluster, const std::string
   names::validate_dns_label("cluster", cluster);
   const auto report = inspect_cluster(context.runtime(), context.realm(), cluster, context.logger());
 
-  if (output == "json") {
-    context.out() << cluster_json(report).dump(2) << '\n';
-  } else {
-    print_cluster(report, context.out());
-  }
+  print_cluster_report(report, output, false, context.out());
   return 0;
+}
+
+void print_cluster_report(const ClusterReport& report, const std::string& output, bool one_line, std::ostream& out)
+{
+  if (output == "json") {
+    out << cluster_json(report).dump(one_line ? -1 : 2) << '\n';
+  } else {
+    print_cluster(report, out);
+  }
 }
 
 void add_get_cluster_commands(CLI::App& get, const CommandRunner& run)

@@ -45,6 +45,9 @@ ContainerSpec node_container_spec(const ClusterPlan& plan, const NodeConfig& nod
   spec.labels[std::string(names::component_label)] = "node";
   spec.labels[std::string(names::node_label)] = node.name;
   spec.labels[std::string(names::slurm_version_label)] = plan.slurm_version;
+  if (node.role == NodeRole::worker && !node.managed) {
+    spec.labels[std::string(names::managed_label)] = "false";
+  }
   if (plan.data.type == DataStorage::Type::host_path) {
     spec.labels[std::string(names::data_hostpath_label)] = plan.data.host_path;
   }

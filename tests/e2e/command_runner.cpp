@@ -1,11 +1,13 @@
 #include "command_runner.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 extern char** environ;
@@ -60,10 +62,34 @@ struct CaptureFile
   int fd;
 };
 
+// Wait for `pid` to end; send SIGINT after `interrupt_after` and SIGKILL
+// 10 s after that. Return its wait status.
+int wait_with_deadline(pid_t pid, std::chrono::milliseconds interrupt_after)
+{
+  using Clock = std::chrono::steady_clock;
+  const auto interrupt_at = Clock::now() + interrupt_after;
+  const auto kill_at = interrupt_at + std::chrono::seconds(10);
+  bool interrupted = false;
+
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    const auto now = Clock::now();
+    if (now >= kill_at) {
+      ::kill(pid, SIGKILL);
+    } else if (now >= interrupt_at && !interrupted) {
+      ::kill(pid, SIGINT);
+      interrupted = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return status;
+}
+
 } // namespace
 
 CommandResult run_sind(const std::vector<std::string>& arguments,
-                       const std::map<std::string, std::string>& environment, const std::string& stdin_data)
+                       const std::map<std::string, std::string>& environment, const std::string& stdin_data,
+                       std::optional<std::chrono::milliseconds> interrupt_after)
 {
   std::vector<std::string> argv_storage{SIND_EXECUTABLE};
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
@@ -101,7 +127,11 @@ CommandResult run_sind(const std::vector<std::string>& arguments,
   }
 
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  if (interrupt_after) {
+    status = wait_with_deadline(pid, *interrupt_after);
+  } else {
+    ::waitpid(pid, &status, 0);
+  }
   return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out.contents(), err.contents()};
 }
 

@@ -20,6 +20,9 @@ inline constexpr std::string_view component_label = "sind.component";
 inline constexpr std::string_view slurm_version_label = "sind.slurm.version";
 inline constexpr std::string_view data_hostpath_label = "sind.data.hostpath";
 inline constexpr std::string_view node_label = "sind.node"; // "controller", "worker-0", ...
+// "false" on workers left out of sind-nodes.conf, which Slurm never registers;
+// absent on every other node.
+inline constexpr std::string_view managed_label = "sind.managed";
 
 // Resource names of a realm's mesh.
 std::string mesh_network(std::string_view realm);
