@@ -7,6 +7,7 @@
 #include <sind/error.hpp>
 #include <sind/mesh.hpp>
 #include <sind/names.hpp>
+#include <sind/realm.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -104,35 +105,18 @@ int get_volumes(Context& context, const OutputFlags& flags)
 
 // Map each realm found on the engine to the names of its clusters. A realm
 // whose only resources are its mesh's has no clusters.
-std::map<std::string, std::set<std::string>> find_realms(Runtime& runtime)
+std::map<std::string, std::vector<std::string>> find_realms(Context& context)
 {
-  std::map<std::string, std::set<std::string>> realms;
-  auto add = [&realms](const Labels& labels) {
-    const auto realm = label(labels, names::realm_label);
-    const auto cluster = label(labels, names::cluster_label);
-    auto& clusters = realms[realm];
-    if (!cluster.empty()) {
-      clusters.insert(cluster);
-    }
-  };
-
-  // an empty value selects every resource that has the label at all
-  const auto selector = realm_selector("");
-  for (const auto& container : runtime.list_containers(selector)) {
-    add(container.labels);
-  }
-  for (const auto& network : runtime.list_networks(selector)) {
-    add(network.labels);
-  }
-  for (const auto& volume : runtime.list_volumes(selector)) {
-    add(volume.labels);
+  std::map<std::string, std::vector<std::string>> realms;
+  for (const auto& realm : realm_names(context.runtime())) {
+    realms[realm] = ClusterManager(context.runtime(), realm, context.logger()).cluster_names();
   }
   return realms;
 }
 
 int get_realms(Context& context, const OutputFlags& flags)
 {
-  const auto realms = find_realms(context.runtime());
+  const auto realms = find_realms(context);
 
   if (flags.output == "json") {
     auto result = json::array();
