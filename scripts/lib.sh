@@ -17,9 +17,15 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# clang and its libFuzzer runtime, for the fuzz targets only
+fuzz_packages=(clang libclang-rt-14-dev)
+
+# install_packages [PACKAGE...]: install what is missing of `packages`, or of
+# the packages given.
 install_packages() {
-    local missing
-    missing=$(dpkg-query -W -f '${Status} ${Package}\n' "${packages[@]}" 2>&1 \
+    local wanted=("$@") missing
+    [ ${#wanted[@]} -gt 0 ] || wanted=("${packages[@]}")
+    missing=$(dpkg-query -W -f '${Status} ${Package}\n' "${wanted[@]}" 2>&1 \
         | awk '$3 != "installed" { print $NF }' || true)
     if [ -z "$missing" ]; then
         return
@@ -27,7 +33,18 @@ install_packages() {
     step "installing Debian packages: $(echo $missing)"
     as_root apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        "${packages[@]}"
+        "${wanted[@]}"
+}
+
+# fuzz_nodesets SECONDS: build the node-set fuzz target with clang in its own
+# build tree and run it for that long; a crash fails the step.
+fuzz_nodesets() {
+    local fuzz_dir=${SIND_FUZZ_BUILD_DIR:-$repo/build-fuzz}
+    step "fuzzing the node-set parser for $1 s"
+    cmake -S "$repo" -B "$fuzz_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+        -DSIND_BUILD_FUZZERS=ON -DSIND_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$fuzz_dir" --target sind-nodeset-fuzz >/dev/null
+    "$fuzz_dir/tests/fuzz/sind-nodeset-fuzz" -max_total_time="$1" -print_final_stats=1 2>&1 | tail -n 3
 }
 
 build_sind() {
