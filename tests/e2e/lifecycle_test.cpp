@@ -180,3 +180,33 @@ TEST_F(PowerEngine, StatusWatchPrintsLinePerChange)
 }
 
 } // namespace
+
+namespace {
+
+// slurmctld marks a frozen node as not responding ("*" after the state) once
+// SlurmdTimeout (30 s in the generated slurm.conf) has passed without an
+// answer to its pings; polled here every second for at most 120 s.
+TEST_F(PowerEngine, FrozenNodeNotRespondingInSlurm)
+{
+  auto state = [] {
+    const auto result = sind_in_realm({"exec", "--", "sinfo", "-h", "-n", "worker-0", "-o", "%t"});
+    return result.out.substr(0, result.out.find('\n'));
+  };
+  ASSERT_EQ(sind_in_realm({"power", "freeze", "worker-0"}).exit_code, 0);
+
+  std::string frozen_state = state();
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (frozen_state.find('*') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(1s);
+    frozen_state = state();
+  }
+  const auto unfrozen = sind_in_realm({"power", "unfreeze", "worker-0"});
+  const auto ready = sind_in_realm({"wait", "--for", "node=worker-0", "--timeout", "120s"});
+
+  EXPECT_NE(frozen_state.find('*'), std::string::npos) << "worker-0 is " << frozen_state;
+  EXPECT_EQ(unfrozen.exit_code, 0) << unfrozen.err;
+  EXPECT_EQ(ready.exit_code, 0) << ready.err;
+  EXPECT_EQ(state().find('*'), std::string::npos);
+}
+
+} // namespace
