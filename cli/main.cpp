@@ -3,6 +3,7 @@
 
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "passthrough_arguments.hpp"
 
 #include <sind/error.hpp>
 #include <sind/names.hpp>
@@ -27,6 +28,46 @@ void add_global_options(CLI::App& app, sind::cli::GlobalOptions& options)
     ->capture_default_str();
   app.add_flag("-v,--verbose", options.verbosity,
                "Log more: -v phases, -vv operations, -vvv every engine request");
+}
+
+// Run `command` with the context built from `options`, and print a
+// sind::Error once.
+int run_command(const sind::cli::GlobalOptions& options, const std::function<int(sind::cli::Context&)>& command)
+{
+  try {
+    sind::cli::Context context(options, std::cout, std::cerr);
+    return command(context);
+  } catch (const sind::UsageError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return exit_usage;
+  } catch (const sind::Error& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+// Parse the global options before the command word of `line` with CLI11,
+// and run the command with the words after it unparsed.
+int run_passthrough(const sind::cli::PassthroughCommandLine& line)
+{
+  CLI::App app("sind creates Slurm clusters out of containers.", "sind");
+  sind::cli::GlobalOptions options;
+  add_global_options(app, options);
+
+  try {
+    app.parse(std::vector<std::string>(line.global_options.rbegin(), line.global_options.rend()));
+    options.realm_given = app.get_option("--realm")->count() > 0;
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "error: " << error.what() << " (run 'sind --help' for usage)\n";
+    return exit_usage;
+  }
+
+  return run_command(options, [&line](sind::cli::Context& context) {
+    if (line.command == sind::cli::relay_connect_word) {
+      return sind::cli::run_relay_connect(context, line.arguments);
+    }
+    return sind::cli::run_ssh_command(context, line.arguments);
+  });
 }
 
 } // namespace
@@ -58,6 +99,7 @@ int main(int argc, char** argv)
   sind::cli::add_network_command(app, run);
   sind::cli::add_wait_command(app, run);
   sind::cli::add_power_command(app, run);
+  sind::cli::add_ssh_command(app, run);
 
   // the shell completion scripts ask for the candidates of the next word
   std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -68,6 +110,13 @@ int main(int argc, char** argv)
       }
     }
     return sind::cli::complete_words(app, {arguments.begin() + 1, arguments.end()}, options);
+  }
+
+  // OpenSSH's options and the ProxyCommand's arguments are not sind's
+  const auto passthrough =
+    sind::cli::split_passthrough_command(arguments, {"ssh", std::string(sind::cli::relay_connect_word)});
+  if (passthrough) {
+    return run_passthrough(*passthrough);
   }
 
   // everything after "--" is a command for a node, not for sind
@@ -93,18 +142,9 @@ int main(int argc, char** argv)
   }
 
   if (options.has_trailing_command && !app.got_subcommand("exec")) {
-    std::cerr << "error: unexpected arguments after \"--\"; only sind exec takes a command\n";
+    std::cerr << "error: unexpected arguments after \"--\"; only sind exec and sind ssh take a command\n";
     return exit_usage;
   }
 
-  try {
-    sind::cli::Context context(options, std::cout, std::cerr);
-    return command(context);
-  } catch (const sind::UsageError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return exit_usage;
-  } catch (const sind::Error& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return 1;
-  }
+  return run_command(options, command);
 }

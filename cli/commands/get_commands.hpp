@@ -23,13 +23,21 @@ void add_get_cluster_commands(CLI::App& get, const CommandRunner& run);
 // Register `get networks`, `get volumes`, `get realms`, `get dns` and `get munge-key`.
 void add_get_realm_commands(CLI::App& get, const CommandRunner& run);
 
-// Register `get mesh`, `get ssh-private-key`, `get ssh-public-key` and
-// `get ssh-known-hosts`.
+// Register `get mesh`, `get ssh-private-key`, `get ssh-public-key`,
+// `get ssh-known-hosts` and `get ssh-config`.
 void add_get_mesh_commands(CLI::App& get, const CommandRunner& run);
+
+// Register `get ssh-config`.
+void add_get_ssh_config_command(CLI::App& get, const CommandRunner& run);
 
 // Return the mesh of the context's realm. Throws sind::Error naming the
 // command that creates one when the realm has no mesh.
 MeshInfo require_mesh(Context& context);
+
+// Return the mesh as require_mesh does, and check that its SSH relay runs.
+// Throws sind::Error that starts with `purpose` ("reading known_hosts") when
+// it does not.
+MeshInfo require_running_relay(Context& context, const std::string& purpose);
 
 // Register `get consumers`.
 void add_get_consumers_command(CLI::App& get, const CommandRunner& run);

@@ -97,12 +97,7 @@ int get_mesh(Context& context, const OutputFlags& flags)
 // The file content goes to standard output only: never into a log message.
 int get_ssh_file(Context& context, const SshFile& file, const OutputFlags& flags)
 {
-  const auto mesh = require_mesh(context);
-  const auto relay = context.runtime().inspect_container(mesh.ssh_container);
-  if (!relay || relay->state != ContainerState::running) {
-    throw Error(std::string("reading ") + file.file + " failed: the SSH relay " + mesh.ssh_container + " is " +
-                (relay ? to_string(relay->state) : "missing") + ", not running, so the SSH volume cannot be read");
-  }
+  require_running_relay(context, std::string("reading ") + file.file);
   const auto content = Mesh(context.runtime(), context.realm(), context.logger()).read_ssh_file(file.file);
 
   if (flags.output == "json") {
@@ -125,6 +120,17 @@ MeshInfo require_mesh(Context& context)
   return *mesh;
 }
 
+MeshInfo require_running_relay(Context& context, const std::string& purpose)
+{
+  auto mesh = require_mesh(context);
+  const auto relay = context.runtime().inspect_container(mesh.ssh_container);
+  if (!relay || relay->state != ContainerState::running) {
+    throw Error(purpose + " failed: the SSH relay " + mesh.ssh_container + " is " +
+                (relay ? to_string(relay->state) : "missing") + ", not running");
+  }
+  return mesh;
+}
+
 void add_get_mesh_commands(CLI::App& get, const CommandRunner& run)
 {
   auto mesh_flags = std::make_shared<OutputFlags>();
@@ -143,6 +149,8 @@ void add_get_mesh_commands(CLI::App& get, const CommandRunner& run)
       run([flags, &file](Context& context) { return get_ssh_file(context, file, *flags); });
     });
   }
+
+  add_get_ssh_config_command(get, run);
 }
 
 } // namespace sind::cli

@@ -2,6 +2,7 @@
 
 #include <sind/error.hpp>
 #include <sind/names.hpp>
+#include <sind/ssh_config.hpp>
 
 #include "exec_checked.hpp"
 #include "ipv4.hpp"
@@ -166,6 +167,7 @@ void Mesh::remove()
   m_runtime.remove_container(names::dns_container(m_realm));
   m_runtime.remove_network(names::mesh_network(m_realm));
   m_runtime.remove_volume(names::ssh_volume(m_realm));
+  remove_exported_ssh_config(m_realm);
 }
 
 void Mesh::set_dns_records(const std::string& cluster, const std::vector<DnsRecord>& records)
@@ -212,13 +214,15 @@ void Mesh::set_known_hosts(const std::string& cluster, const std::vector<std::st
   const std::string write = lines.empty() ? "rm -f " + shell_quote(file) : "cat > " + shell_quote(file);
   const std::string script = "set -e; cd " + std::string(relay_ssh_dir) + "; mkdir -p known_hosts.d; " + write +
                              "; for f in known_hosts.d/*; do [ -f \"$f\" ] && cat \"$f\"; done > known_hosts.new"
-                             "; mv known_hosts.new known_hosts";
+                             "; mv known_hosts.new known_hosts; cat known_hosts";
   ExecRequest request{{"sh", "-c", script}};
   if (!lines.empty()) {
     request.stdin_data = content;
   }
-  exec_checked(m_runtime, names::ssh_container(m_realm), request,
-               "updating known_hosts for cluster " + cluster);
+  const auto result = exec_checked(m_runtime, names::ssh_container(m_realm), request,
+                                   "updating known_hosts for cluster " + cluster);
+
+  refresh_exported_known_hosts(m_realm, result.stdout_data);
 }
 
 void Mesh::connect_relay(const std::string& network)

@@ -91,7 +91,14 @@ CommandResult run_sind(const std::vector<std::string>& arguments,
                        const std::map<std::string, std::string>& environment, const std::string& stdin_data,
                        std::optional<std::chrono::milliseconds> interrupt_after)
 {
-  std::vector<std::string> argv_storage{SIND_EXECUTABLE};
+  return run_program(SIND_EXECUTABLE, arguments, environment, stdin_data, interrupt_after);
+}
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                          const std::map<std::string, std::string>& environment, const std::string& stdin_data,
+                          std::optional<std::chrono::milliseconds> interrupt_after)
+{
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (auto& argument : argv_storage) {

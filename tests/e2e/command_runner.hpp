@@ -25,4 +25,10 @@ CommandResult run_sind(const std::vector<std::string>& arguments,
                        const std::string& stdin_data = "",
                        std::optional<std::chrono::milliseconds> interrupt_after = std::nullopt);
 
+// Run `program`, an absolute path, as run_sind runs sind.
+CommandResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                          const std::map<std::string, std::string>& environment = {},
+                          const std::string& stdin_data = "",
+                          std::optional<std::chrono::milliseconds> interrupt_after = std::nullopt);
+
 } // namespace sind::test

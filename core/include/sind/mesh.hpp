@@ -50,8 +50,8 @@ public:
   // Return the mesh, or nothing when the realm has no mesh network.
   std::optional<MeshInfo> inspect();
 
-  // Remove the relay, the DNS server, the network and the SSH volume. Parts
-  // that do not exist are skipped.
+  // Remove the relay, the DNS server, the network and the SSH volume, and
+  // the SSH settings exported from it. Parts that do not exist are skipped.
   void remove();
 
   // Replace the DNS records of `cluster` (an empty list removes them).
@@ -61,7 +61,8 @@ public:
   std::vector<DnsRecord> dns_records();
 
   // Replace the known_hosts lines of `cluster` (an empty list removes them)
-  // and rebuild the realm's known_hosts from every cluster's lines.
+  // and rebuild the realm's known_hosts from every cluster's lines. Copies
+  // it to the state folder when `sind get ssh-config` exported one there.
   void set_known_hosts(const std::string& cluster, const std::vector<std::string>& lines);
 
   // Attach the SSH relay to a cluster network, or detach it.
