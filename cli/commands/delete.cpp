@@ -5,6 +5,7 @@
 #include <sind/cluster.hpp>
 #include <sind/error.hpp>
 #include <sind/names.hpp>
+#include <sind/nodeset.hpp>
 #include <sind/realm.hpp>
 
 #include <unistd.h>
@@ -72,11 +73,25 @@ int delete_realms(Context& context, const DeleteRealmFlags& flags)
   return 0;
 }
 
+int delete_workers(Context& context, const std::vector<std::string>& arguments)
+{
+  const auto workers = parse_nodesets(arguments, names::default_cluster);
+  ClusterManager clusters(context.runtime(), context.realm(), context.logger());
+  clusters.remove_workers(workers);
+
+  if (is_terminal(STDERR_FILENO)) {
+    for (const auto& worker : workers) {
+      context.err() << " ✓ Deleted worker \"" << worker.node << "." << worker.cluster << "\"\n";
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 void add_delete_command(CLI::App& app, const CommandRunner& run)
 {
-  auto* remove = app.add_subcommand("delete", "Delete a cluster or a whole realm");
+  auto* remove = app.add_subcommand("delete", "Delete a cluster, workers of a cluster or a whole realm");
   remove->require_subcommand(1);
 
   auto flags = std::make_shared<DeleteClusterFlags>();
@@ -87,6 +102,17 @@ void add_delete_command(CLI::App& app, const CommandRunner& run)
   cluster->add_flag("--all", flags->all, "Delete every cluster of the realm, and the realm's mesh");
 
   cluster->callback([flags, run] { run([flags](Context& context) { return delete_clusters(context, *flags); }); });
+
+  auto worker_nodes = std::make_shared<std::vector<std::string>>();
+  auto* worker = remove->add_subcommand(
+    "worker", "Delete workers: remove them from Slurm, then their containers, DNS records and known_hosts "
+              "lines; a worker that does not exist is an error, and then nothing is deleted");
+  worker->add_option("nodes", *worker_nodes,
+                     "Workers as NODE[.CLUSTER] with Slurm ranges, e.g. worker-[1-2].dev; the cluster defaults "
+                     "to \"default\"")
+    ->required();
+  worker->callback(
+    [worker_nodes, run] { run([worker_nodes](Context& context) { return delete_workers(context, *worker_nodes); }); });
 
   auto realm_flags = std::make_shared<DeleteRealmFlags>();
   auto* realm = remove->add_subcommand(

@@ -70,27 +70,6 @@ std::string image_slurm_version(Runtime& runtime, const ImageInfo& image, const 
   return parse_slurmd_version_output(output).to_string();
 }
 
-// Return the systemd drop-ins that start the node's services during boot:
-// munge everywhere, slurmctld on the controller and slurmd on managed workers.
-// Starting them with the boot spares one `systemctl enable` per service and
-// node, each of which reloads systemd.
-std::vector<FileEntry> role_units(const NodeConfig& node)
-{
-  std::string services = "munge.service";
-  if (node.role == NodeRole::controller) {
-    services += " slurmctld.service";
-  } else if (node.role == NodeRole::worker && node.managed) {
-    services += " slurmd.service";
-  }
-
-  // munged rejects a key file that the munge user does not own, and the
-  // image numbers that user, so the owner is set where the name is known
-  return {{"multi-user.target.d/sind-role.conf", "[Unit]\nWants=" + services + "\n"},
-          {"munge.service.d/sind-key.conf",
-           "[Service]\nExecStartPre=+/bin/chown munge:munge /etc/munge/munge.key\n"
-           "ExecStartPre=+/bin/chmod 0400 /etc/munge/munge.key\n"}};
-}
-
 class ClusterCreation
 {
 public:

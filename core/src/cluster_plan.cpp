@@ -32,6 +32,23 @@ Labels cluster_labels(const std::string& realm, const std::string& cluster)
   return {{std::string(names::realm_label), realm}, {std::string(names::cluster_label), cluster}};
 }
 
+std::vector<FileEntry> role_units(const NodeConfig& node)
+{
+  std::string services = "munge.service";
+  if (node.role == NodeRole::controller) {
+    services += " slurmctld.service";
+  } else if (node.role == NodeRole::worker && node.managed) {
+    services += " slurmd.service";
+  }
+
+  // munged rejects a key file that the munge user does not own, and the
+  // image numbers that user, so the owner is set where the name is known
+  return {{"multi-user.target.d/sind-role.conf", "[Unit]\nWants=" + services + "\n"},
+          {"munge.service.d/sind-key.conf",
+           "[Service]\nExecStartPre=+/bin/chown munge:munge /etc/munge/munge.key\n"
+           "ExecStartPre=+/bin/chmod 0400 /etc/munge/munge.key\n"}};
+}
+
 ContainerSpec node_container_spec(const ClusterPlan& plan, const NodeConfig& node)
 {
   ContainerSpec spec;

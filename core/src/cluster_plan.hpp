@@ -8,6 +8,7 @@
 #include <sind/runtime.hpp>
 
 #include <string>
+#include <vector>
 
 namespace sind {
 
@@ -29,5 +30,12 @@ Labels cluster_labels(const std::string& realm, const std::string& cluster);
 // cluster network (primary, reachable by its short name) and the mesh (for
 // the DNS server and the relay), with the cluster's volumes mounted.
 ContainerSpec node_container_spec(const ClusterPlan& plan, const NodeConfig& node);
+
+// Return the systemd drop-ins, relative to /etc/systemd/system, that start
+// the node's services during boot: munge everywhere, slurmctld on the
+// controller and slurmd on managed workers. Starting them with the boot
+// spares one `systemctl enable` per service and node, each of which reloads
+// systemd.
+std::vector<FileEntry> role_units(const NodeConfig& node);
 
 } // namespace sind

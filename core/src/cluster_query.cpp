@@ -91,6 +91,7 @@ std::vector<NodeInfo> ClusterManager::nodes(const std::string& cluster)
     node.state = container.state;
     node.image = container.image;
     node.slurm_version = label(container.labels, names::slurm_version_label);
+    node.managed = label(container.labels, names::managed_label) != "false";
     const auto network = names::cluster_network(m_realm, node.cluster);
     for (const auto& endpoint : container.networks) {
       if (endpoint.network == network) {

@@ -11,6 +11,7 @@
 
 #include <sind/cluster_config.hpp>
 #include <sind/log.hpp>
+#include <sind/nodeset.hpp>
 #include <sind/progress.hpp>
 #include <sind/runtime.hpp>
 
@@ -20,6 +21,18 @@ struct CreateClusterOptions
 {
   std::chrono::seconds wait{std::chrono::minutes(5)}; // until Slurm is ready
   bool pull = false; // pull a missing image instead of failing
+};
+
+// Workers added to a running cluster by ClusterManager::add_workers.
+struct AddWorkersOptions
+{
+  int count = 1;
+  // Container settings of every new worker. An unset image means the
+  // controller's image; an unset tmp_size means default_tmp_size.
+  NodeSettings settings;
+  bool managed = true; // false: no slurmd and no line in sind-nodes.conf
+  bool pull = false;   // pull a missing image instead of failing
+  std::chrono::seconds wait{std::chrono::minutes(5)}; // until the workers are idle
 };
 
 // One node container of a cluster, as read from the engine.
@@ -34,6 +47,7 @@ struct NodeInfo
   ContainerState state = ContainerState::unknown;
   std::string image;
   std::string slurm_version;
+  bool managed = true; // false: a worker left out of sind-nodes.conf
 };
 
 struct ClusterSummary
@@ -66,6 +80,27 @@ public:
   // realm had nothing of that cluster. Works on half-created and stopped
   // clusters.
   bool remove(const std::string& cluster);
+
+  // Add workers to the running cluster `cluster`, numbered after its highest
+  // worker, with the container specification of cluster creation and the
+  // cluster's /data. Managed workers are added to sind-nodes.conf, which is
+  // regenerated for every managed worker, and slurmctld is restarted (Slurm
+  // before 23.11) or reconfigured. Return the new workers' names once they
+  // have booted, are in DNS and known_hosts, and, when managed, are idle in
+  // sinfo. Throws sind::UsageError before creating anything when the cluster
+  // does not exist, or when managed workers are requested and sind-nodes.conf
+  // no longer starts with sind's header; sind::Error when a step fails, and
+  // the new workers then stay for `sind delete worker`.
+  std::vector<std::string> add_workers(const std::string& cluster, const AddWorkersOptions& options,
+                                       Progress& progress);
+
+  // Delete the workers `workers`: remove the managed ones from
+  // sind-nodes.conf and from slurmctld first, then their containers, DNS
+  // records and known_hosts lines. Throws sind::UsageError before changing
+  // anything when a node is not an existing worker, naming the cluster's
+  // workers. When sind-nodes.conf is no longer sind's, the Slurm step is
+  // skipped with a warning.
+  void remove_workers(const std::vector<NodeRef>& workers);
 
   // Return the names of the realm's clusters, sorted.
   std::vector<std::string> cluster_names();
