@@ -4,6 +4,7 @@
 #include <sind/error.hpp>
 #include <sind/mesh.hpp>
 #include <sind/names.hpp>
+#include <sind/text.hpp>
 
 #include <algorithm>
 #include <future>
@@ -11,21 +12,6 @@
 
 namespace sind::cli {
 namespace {
-
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
-std::string join(const std::vector<std::string>& words)
-{
-  std::string joined;
-  for (const auto& word : words) {
-    joined += (joined.empty() ? "" : ", ") + word;
-  }
-  return joined;
-}
 
 ContainerCounts count_containers(const std::vector<NodeInfo>& nodes)
 {
@@ -64,7 +50,7 @@ MeshServiceStatus mesh_service_status(Runtime& runtime, const std::string& name,
 MountStatus data_mount_status(const std::optional<ContainerInfo>& node, const std::string& data_volume,
                               const std::set<std::string>& volumes)
 {
-  const std::string host_path = node ? label(node->labels, names::data_hostpath_label) : "";
+  const std::string host_path = node ? label_value(node->labels, names::data_hostpath_label) : "";
   if (node) {
     for (const auto& mount : node->mounts) {
       if (!host_path.empty() && mount.type == Mount::Type::bind && mount.source == host_path) {

@@ -3,6 +3,7 @@
 #include "table.hpp"
 
 #include <sind/realm_network.hpp>
+#include <sind/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -61,15 +62,6 @@ std::vector<Consumer> find_consumers(Network& network)
   return consumers;
 }
 
-std::string join(const std::vector<std::string>& words)
-{
-  std::string result;
-  for (const auto& word : words) {
-    result += (result.empty() ? "" : ",") + word;
-  }
-  return result;
-}
-
 int get_consumers(Context& context, const OutputFlags& flags)
 {
   auto network = make_realm_network(context.runtime(), context.realm(), context.logger());
@@ -94,7 +86,7 @@ int get_consumers(Context& context, const OutputFlags& flags)
     for (const auto& name : consumer.networks) {
       ips.push_back(consumer.ips.at(name));
     }
-    table.add_row({consumer.container, join(consumer.clusters), join(consumer.networks), join(ips)});
+    table.add_row({consumer.container, join(consumer.clusters, ","), join(consumer.networks, ","), join(ips, ",")});
   }
   table.print(context.out());
   return 0;

@@ -31,12 +31,6 @@ struct MungeKeyFlags
   std::string output = "human";
 };
 
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
 Labels realm_selector(const std::string& realm)
 {
   return {{std::string(names::realm_label), realm}};
@@ -46,8 +40,8 @@ Labels realm_selector(const std::string& realm)
 template <typename Resource> void sort_by_cluster(std::vector<Resource>& resources)
 {
   std::sort(resources.begin(), resources.end(), [](const Resource& a, const Resource& b) {
-    const auto cluster_a = label(a.labels, names::cluster_label);
-    const auto cluster_b = label(b.labels, names::cluster_label);
+    const auto cluster_a = label_value(a.labels, names::cluster_label);
+    const auto cluster_b = label_value(b.labels, names::cluster_label);
     return cluster_a != cluster_b ? cluster_a < cluster_b : a.name < b.name;
   });
 }
@@ -64,7 +58,7 @@ int get_networks(Context& context, const OutputFlags& flags)
                         {"driver", network.driver},
                         {"subnet", network.subnet},
                         {"gateway", network.gateway},
-                        {"cluster", label(network.labels, names::cluster_label)}});
+                        {"cluster", label_value(network.labels, names::cluster_label)}});
     }
     context.out() << result.dump(2) << '\n';
     return 0;
@@ -72,7 +66,7 @@ int get_networks(Context& context, const OutputFlags& flags)
 
   Table table({"NAME", "CLUSTER", "DRIVER", "SUBNET", "GATEWAY"});
   for (const auto& network : networks) {
-    table.add_row({network.name, label(network.labels, names::cluster_label), network.driver, network.subnet,
+    table.add_row({network.name, label_value(network.labels, names::cluster_label), network.driver, network.subnet,
                    network.gateway});
   }
   table.print(context.out());
@@ -89,7 +83,7 @@ int get_volumes(Context& context, const OutputFlags& flags)
     for (const auto& volume : volumes) {
       result.push_back({{"name", volume.name},
                         {"driver", volume.driver},
-                        {"cluster", label(volume.labels, names::cluster_label)}});
+                        {"cluster", label_value(volume.labels, names::cluster_label)}});
     }
     context.out() << result.dump(2) << '\n';
     return 0;
@@ -97,7 +91,7 @@ int get_volumes(Context& context, const OutputFlags& flags)
 
   Table table({"NAME", "CLUSTER", "DRIVER"});
   for (const auto& volume : volumes) {
-    table.add_row({volume.name, label(volume.labels, names::cluster_label), volume.driver});
+    table.add_row({volume.name, label_value(volume.labels, names::cluster_label), volume.driver});
   }
   table.print(context.out());
   return 0;

@@ -122,17 +122,9 @@ private:
     }
 
     for (const auto& reference : images) {
-      auto image = m_runtime.inspect_image(reference);
-      if (!image && m_options.pull) {
-        m_runtime.pull_image(reference, [&](std::string_view line) { m_logger.debug(line); });
-        image = m_runtime.inspect_image(reference);
-      }
-      if (!image) {
-        throw Error("node image " + reference + " not found; build it with "
-                    "packaging/images/build-node-image, or pass --pull to pull it");
-      }
+      const auto image = require_image(m_runtime, reference, m_options.pull, m_logger);
       if (reference == controller().image) {
-        m_plan.slurm_version = image_slurm_version(m_runtime, *image, reference,
+        m_plan.slurm_version = image_slurm_version(m_runtime, image, reference,
                                                    cluster_labels(m_plan.realm, m_plan.cluster));
       }
     }

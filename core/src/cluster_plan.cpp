@@ -27,6 +27,20 @@ DeviceMapping parse_device(const std::string& text)
 
 } // namespace
 
+ImageInfo require_image(Runtime& runtime, const std::string& reference, bool pull, Logger& logger)
+{
+  auto image = runtime.inspect_image(reference);
+  if (!image && pull) {
+    runtime.pull_image(reference, [&](std::string_view line) { logger.debug(line); });
+    image = runtime.inspect_image(reference);
+  }
+  if (!image) {
+    throw Error("node image " + reference + " not found; build it with "
+                "packaging/images/build-node-image, or pass --pull to pull it");
+  }
+  return *image;
+}
+
 Labels cluster_labels(const std::string& realm, const std::string& cluster)
 {
   return {{std::string(names::realm_label), realm}, {std::string(names::cluster_label), cluster}};

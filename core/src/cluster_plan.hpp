@@ -4,6 +4,7 @@
 // specification of a node derived from it.
 
 #include <sind/cluster_config.hpp>
+#include <sind/log.hpp>
 #include <sind/mesh.hpp>
 #include <sind/runtime.hpp>
 
@@ -22,6 +23,10 @@ struct ClusterPlan
   std::string slurm_version;
   DataStorage data;
 };
+
+// Return the image `reference`, pulling it first when the engine lacks it and
+// `pull` is set. Throws sind::Error that says how to get the image otherwise.
+ImageInfo require_image(Runtime& runtime, const std::string& reference, bool pull, Logger& logger);
 
 // Labels that select everything of one cluster.
 Labels cluster_labels(const std::string& realm, const std::string& cluster);

@@ -12,12 +12,6 @@
 namespace sind {
 namespace {
 
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
 // Compare so that digit runs count as numbers: worker-2 before worker-10.
 bool natural_less(const std::string& a, const std::string& b)
 {
@@ -61,12 +55,12 @@ std::vector<std::string> ClusterManager::cluster_names()
 
   // a half-created cluster may have a network but no node yet
   for (const auto& container : m_runtime.list_containers(realm)) {
-    if (auto name = label(container.labels, names::cluster_label); !name.empty()) {
+    if (auto name = label_value(container.labels, names::cluster_label); !name.empty()) {
       found.insert(name);
     }
   }
   for (const auto& network : m_runtime.list_networks(realm)) {
-    if (auto name = label(network.labels, names::cluster_label); !name.empty()) {
+    if (auto name = label_value(network.labels, names::cluster_label); !name.empty()) {
       found.insert(name);
     }
   }
@@ -83,15 +77,15 @@ std::vector<NodeInfo> ClusterManager::nodes(const std::string& cluster)
   std::vector<NodeInfo> nodes;
   for (const auto& container : m_runtime.list_containers(selector)) {
     NodeInfo node;
-    node.cluster = label(container.labels, names::cluster_label);
-    node.name = label(container.labels, names::node_label);
-    node.role = label(container.labels, names::role_label);
+    node.cluster = label_value(container.labels, names::cluster_label);
+    node.name = label_value(container.labels, names::node_label);
+    node.role = label_value(container.labels, names::role_label);
     node.container = container.name;
     node.fqdn = names::node_fqdn(m_realm, node.cluster, node.name);
     node.state = container.state;
     node.image = container.image;
-    node.slurm_version = label(container.labels, names::slurm_version_label);
-    node.managed = label(container.labels, names::managed_label) != "false";
+    node.slurm_version = label_value(container.labels, names::slurm_version_label);
+    node.managed = label_value(container.labels, names::managed_label) != "false";
     const auto network = names::cluster_network(m_realm, node.cluster);
     for (const auto& endpoint : container.networks) {
       if (endpoint.network == network) {

@@ -3,6 +3,7 @@
 #include <sind/error.hpp>
 #include <sind/names.hpp>
 #include <sind/readiness.hpp>
+#include <sind/text.hpp>
 
 #include "exec_checked.hpp"
 #include "slurm_config_files.hpp"
@@ -19,27 +20,12 @@ constexpr const char* nodes_conf_path = "/etc/slurm/sind-nodes.conf";
 // reconfigure` adds and removes nodes from 23.11 on is unverified here.
 constexpr SlurmVersion reconfigure_adds_nodes_since{23, 11, 0};
 
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
-std::string join(const std::vector<std::string>& words)
-{
-  std::string joined;
-  for (const auto& word : words) {
-    joined += (joined.empty() ? "" : ", ") + word;
-  }
-  return joined;
-}
-
 // Find where the cluster's /data comes from: a host folder when the
 // controller carries the host path label, else the cluster's data volume.
 DataStorage data_storage(const std::string& realm, const std::string& cluster, const ContainerInfo& controller)
 {
   DataStorage data;
-  data.host_path = label(controller.labels, names::data_hostpath_label);
+  data.host_path = label_value(controller.labels, names::data_hostpath_label);
   data.type = data.host_path.empty() ? DataStorage::Type::volume : DataStorage::Type::host_path;
   const auto source = data.host_path.empty() ? names::data_volume(realm, cluster) : data.host_path;
 
@@ -86,7 +72,7 @@ ClusterPlan running_cluster_plan(Runtime& runtime, const std::string& realm, con
   plan.network = names::cluster_network(realm, cluster);
   plan.mesh = *mesh;
   plan.engine = runtime.info();
-  plan.slurm_version = label(controller.labels, names::slurm_version_label);
+  plan.slurm_version = label_value(controller.labels, names::slurm_version_label);
   plan.data = data_storage(realm, cluster, controller);
   return plan;
 }

@@ -130,19 +130,11 @@ private:
   void check_image(const std::string& reference)
   {
     PhaseGuard phase(m_progress, "Checking the node image");
-    auto image = m_runtime.inspect_image(reference);
-    if (!image && m_options.pull) {
-      m_runtime.pull_image(reference, [&](std::string_view line) { m_logger.debug(line); });
-      image = m_runtime.inspect_image(reference);
-    }
-    if (!image) {
-      throw Error("node image " + reference + " not found; build it with "
-                  "packaging/images/build-node-image, or pass --pull to pull it");
-    }
+    const auto image = require_image(m_runtime, reference, m_options.pull, m_logger);
 
     // images that sind did not build carry no version label and are not checked
-    const auto version = image->labels.find(std::string(names::slurm_version_label));
-    if (version != image->labels.end() && !version->second.empty() && version->second != m_plan.slurm_version) {
+    const auto version = image.labels.find(std::string(names::slurm_version_label));
+    if (version != image.labels.end() && !version->second.empty() && version->second != m_plan.slurm_version) {
       throw UsageError("image " + reference + " has Slurm " + version->second + " but cluster " + m_plan.cluster +
                        " runs Slurm " + m_plan.slurm_version + "; pick an image with Slurm " + m_plan.slurm_version);
     }

@@ -5,6 +5,7 @@
 #include <sind/error.hpp>
 #include <sind/names.hpp>
 #include <sind/state.hpp>
+#include <sind/text.hpp>
 
 #include "cluster_workers.hpp"
 #include "parallel.hpp"
@@ -22,15 +23,6 @@ using namespace std::chrono_literals;
 // How long slurmctld and the remaining workers may take to respond after
 // slurmctld read the shorter node list.
 constexpr auto slurmctld_timeout = 60s;
-
-std::string join(const std::vector<std::string>& words)
-{
-  std::string joined;
-  for (const auto& word : words) {
-    joined += (joined.empty() ? "" : ", ") + word;
-  }
-  return joined;
-}
 
 // Find the node of `ref` among its cluster's nodes. Throws sind::UsageError
 // when it is not a worker there, naming the cluster's workers.

@@ -5,6 +5,7 @@
 #include <sind/names.hpp>
 #include <sind/readiness.hpp>
 #include <sind/state.hpp>
+#include <sind/text.hpp>
 
 #include "node_boot.hpp"
 #include "node_start.hpp"
@@ -43,15 +44,6 @@ struct NodeSteps
 
   bool any() const { return unpause || stop || kill || pause || start; }
 };
-
-std::string join(const std::vector<std::string>& words)
-{
-  std::string joined;
-  for (const auto& word : words) {
-    joined += (joined.empty() ? "" : ", ") + word;
-  }
-  return joined;
-}
 
 std::string node_name(const NodeInfo& node)
 {

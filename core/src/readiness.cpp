@@ -37,12 +37,6 @@ struct NodeContainer
   ContainerState state = ContainerState::unknown;
 };
 
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
 std::string join(const std::vector<std::string>& words, const std::string& separator)
 {
   std::string joined;
@@ -59,8 +53,8 @@ std::vector<NodeContainer> list_nodes(Runtime& runtime, const std::string& realm
                         {std::string(names::component_label), "node"}};
   std::vector<NodeContainer> nodes;
   for (const auto& container : runtime.list_containers(selector)) {
-    nodes.push_back({label(container.labels, names::node_label), label(container.labels, names::role_label),
-                     label(container.labels, names::managed_label) != "false", container.state});
+    nodes.push_back({label_value(container.labels, names::node_label), label_value(container.labels, names::role_label),
+                     label_value(container.labels, names::managed_label) != "false", container.state});
   }
 
   // shorter names first puts worker-2 before worker-10

@@ -2,27 +2,13 @@
 
 #include <sind/error.hpp>
 #include <sind/names.hpp>
+#include <sind/text.hpp>
 
 #include <algorithm>
 #include <set>
 
 namespace sind {
 namespace {
-
-std::string label(const Labels& labels, std::string_view key)
-{
-  auto found = labels.find(std::string(key));
-  return found == labels.end() ? "" : found->second;
-}
-
-std::string join(const std::vector<std::string>& words)
-{
-  std::string result;
-  for (const auto& word : words) {
-    result += (result.empty() ? "" : ", ") + word;
-  }
-  return result;
-}
 
 class RealmNetworkImpl final : public Network
 {
@@ -58,7 +44,7 @@ std::vector<RealmNetwork> RealmNetworkImpl::networks()
 
   std::vector<RealmNetwork> clusters;
   for (const auto& network : m_runtime.list_networks({{std::string(names::realm_label), m_realm}})) {
-    const auto cluster = label(network.labels, names::cluster_label);
+    const auto cluster = label_value(network.labels, names::cluster_label);
     if (!cluster.empty()) {
       clusters.push_back({RealmNetwork::Kind::cluster, network.name, cluster, network.subnet, network.gateway});
     }
@@ -103,7 +89,7 @@ const RealmNetwork* RealmNetworkImpl::find_cluster_network(const std::vector<Rea
 
 void RealmNetworkImpl::check_foreign(const ContainerInfo& container) const
 {
-  const auto realm = label(container.labels, names::realm_label);
+  const auto realm = label_value(container.labels, names::realm_label);
   if (!realm.empty()) {
     throw Error("container \"" + container.name + "\" is managed by sind (realm \"" + realm +
                 "\"); give a container that sind did not create");

@@ -2,6 +2,12 @@
 
 namespace sind {
 
+std::string label_value(const Labels& labels, std::string_view key)
+{
+  auto found = labels.find(std::string(key));
+  return found == labels.end() ? "" : found->second;
+}
+
 std::string to_string(ContainerState state)
 {
   switch (state) {

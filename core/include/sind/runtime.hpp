@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sind/export.hpp>
@@ -24,6 +25,9 @@
 namespace sind {
 
 using Labels = std::map<std::string, std::string>;
+
+// Return the value of the label `key`, or "" when `labels` lacks it.
+std::string label_value(const Labels& labels, std::string_view key);
 
 // Facts about the engine and its host, so that callers decide by capability
 // rather than by backend name.
