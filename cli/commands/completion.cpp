@@ -1,6 +1,6 @@
-// Shell completion. The scripts for bash, zsh and fish are thin: each asks
+// Shell completion. The scripts for bash, zsh and fish are thin: each runs
 // `sind __complete WORDS...` for the candidates of the next word, and sind
-// answers from its own command tree and, for cluster and node arguments,
+// prints them from its own command tree and, for cluster and node arguments,
 // from the live realm. So completion follows the commands without a
 // generator step.
 
@@ -56,7 +56,7 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& word)
   return nullptr;
 }
 
-// What the next word can be after `words`: the subcommands of the command
+// The expected kind of the word after `words`: the subcommands of the command
 // reached so far, or the kind of its next positional argument.
 struct Expectation
 {
@@ -144,7 +144,13 @@ void add_completion_command(CLI::App& app, const CommandRunner& run)
   completion->add_option("shell", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   completion->callback([shell, run] {
     run([shell](Context& context) {
-      context.out() << (*shell == "bash" ? bash_script : *shell == "zsh" ? zsh_script : fish_script);
+      const char* script = fish_script;
+      if (*shell == "bash") {
+        script = bash_script;
+      } else if (*shell == "zsh") {
+        script = zsh_script;
+      }
+      context.out() << script;
       return 0;
     });
   });

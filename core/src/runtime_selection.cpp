@@ -56,7 +56,7 @@ SelectedRuntime select_runtime(const PluginLoader& loader, const std::string& ch
       failures += (failures.empty() ? "" : "; ") + std::string(error.what());
     }
   }
-  throw EngineUnreachable("no container engine answers: " + failures);
+  throw EngineUnreachable("no container engine responds: " + failures);
 }
 
 } // namespace sind

@@ -8,7 +8,7 @@
 namespace sind {
 
 // Base of every error sind reports to the user. The message is one line that
-// says what failed and why; the top level prints it once, prefixed by "error: ".
+// states what failed and why; the top level prints it once, prefixed by "error: ".
 class SIND_API Error : public std::runtime_error
 {
 public:
@@ -33,7 +33,7 @@ public:
   ~EngineUnreachable() override;
 };
 
-// A container engine answered a request with an error status. what() reads
+// A container engine rejected a request with an error status. what() reads
 // "<what sind was doing>: <the engine's own message>".
 class SIND_API EngineError : public Error
 {
@@ -47,7 +47,7 @@ public:
   }
   ~EngineError() override;
 
-  // HTTP status of the engine's answer, so callers can branch on 404 or 409.
+  // HTTP status of the engine's response, so callers can branch on 404 or 409.
   int status() const noexcept { return m_status; }
   bool is_not_found() const noexcept { return m_status == 404; }
   bool is_conflict() const noexcept { return m_status == 409; }
