@@ -44,7 +44,7 @@ public:
 
   const PluginLoader& plugins();
 
-  // Connect to the engine chosen by --runtime. Throws when none answers.
+  // Connect to the engine chosen by --runtime. Throws when none responds.
   Runtime& runtime();
   const std::string& runtime_backend();
 

@@ -57,7 +57,7 @@ docker_answers() {
     docker version --format '{{.Server.Version}}' >/dev/null 2>&1
 }
 
-# Start a Docker daemon unless one answers already: through systemd where it
+# Start a Docker daemon unless one responds already: through systemd where it
 # runs, or in the background with its log in /var/log/sind-dockerd.log.
 ensure_docker() {
     if docker_answers; then
@@ -73,7 +73,7 @@ ensure_docker() {
         docker_answers && return
         sleep 0.5
     done
-    echo "the Docker daemon did not answer within 30 seconds; see /var/log/sind-dockerd.log" >&2
+    echo "the Docker daemon did not respond within 30 seconds; see /var/log/sind-dockerd.log" >&2
     exit 1
 }
 

@@ -10,6 +10,7 @@
 #include <sind/cluster.hpp>
 #include <sind/error.hpp>
 
+#include <exception>
 #include <iostream>
 #include <set>
 
@@ -160,8 +161,8 @@ int complete_words(const CLI::App& root, const std::vector<std::string>& words, 
 {
   try {
     print_candidates(root, words, options);
-  } catch (const Error&) {
-    // completion stays silent when the engine is not there
+  } catch (const std::exception&) {
+    // completion stays silent when the engine is not there or anything else fails
   }
   return 0;
 }

@@ -178,9 +178,9 @@ private:
     PhaseGuard phase(m_progress, "Creating " + std::to_string(m_config.nodes.size()) + " node containers");
 
     // Docker 20.10 copies the image's files into an empty volume when the
-    // first container mounts it, and concurrent copies into one volume can fail
-    // with "file exists" (moby/moby#43068); the controller fills the shared
-    // volumes first, then the other nodes are created side by side.
+    // first container mounts it. Concurrent copies into one volume can fail
+    // with "file exists" (moby/moby#43068), so the controller fills the shared
+    // volumes first and the other nodes are created side by side after it.
     create_node(controller());
     std::vector<std::function<void()>> tasks;
     for (const auto& node : m_config.nodes) {

@@ -25,7 +25,7 @@ struct ClusterPlan
 };
 
 // Return the image `reference`, pulling it first when the engine lacks it and
-// `pull` is set. Throws sind::Error that says how to get the image otherwise.
+// `pull` is set. Otherwise throws sind::Error that names the command that builds the image.
 ImageInfo require_image(Runtime& runtime, const std::string& reference, bool pull, Logger& logger);
 
 // Labels that select everything of one cluster.

@@ -116,7 +116,7 @@ void Mesh::create_dns_server(const MeshInfo& mesh, const std::string& image)
   spec.hostname = "dns";
   spec.image = image;
   spec.labels = labels("dns");
-  // --local answers NXDOMAIN for unknown names of the zone instead of
+  // --local returns NXDOMAIN for unknown names of the zone instead of
   // forwarding them: musl resolvers give up at the first SERVFAIL or REFUSED
   spec.command = {"dnsmasq",
                   "--keep-in-foreground",

@@ -93,7 +93,7 @@ std::shared_ptr<Runtime> LoadedPlugin::create_runtime(const RuntimeOptions& opti
 {
   auto runtime = m_plugin->create_runtime(options);
 
-  // the runtime holds the library alive through the aliasing owner below
+  // the aliasing owner below keeps the library loaded while the runtime lives
   struct Holder
   {
     std::shared_ptr<void> owner;

@@ -42,7 +42,7 @@ TEST_F(MeshEngine, NodeResolvesOtherCluster)
 
 TEST_F(MeshEngine, UnknownNameInZoneIsNxdomain)
 {
-  // musl resolvers stop at SERVFAIL or REFUSED, so the zone must say NXDOMAIN
+  // musl resolvers stop at SERVFAIL or REFUSED, so the zone must return NXDOMAIN
   const auto result =
     run_sind({"--realm", realm, "exec", "alpha", "--", "getent", "hosts", fqdn("nothing", "alpha")});
 

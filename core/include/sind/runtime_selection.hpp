@@ -18,9 +18,9 @@ struct SelectedRuntime
 };
 
 // Load the runtime backend named `choice` ("docker", "podman", any installed
-// backend) and check that its engine answers; or, for "auto", try docker, then
+// backend) and check that its engine responds; or, for "auto", try docker, then
 // podman, then every other backend found, and take the first whose engine
-// answers. Throws sind::EngineUnreachable or sind::PluginError with one line
+// responds. Throws sind::EngineUnreachable or sind::PluginError with one line
 // that says what was tried.
 SelectedRuntime select_runtime(const PluginLoader& loader, const std::string& choice, Logger& logger);
 
